@@ -1,0 +1,18 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { roleLabels } from "@/lib/auth/permissions";
+import { isSandbox } from "@/lib/env";
+import { navItemsFor } from "@/lib/navigation";
+
+// A convenience redirect for signed-out users. Every page, action and route handler checks
+// the session and permission again itself: this layout is never the guard.
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser();
+  const items = navItemsFor(user.role).map(({ href, label }) => ({ href, label }));
+  return (
+    <AppShell items={items} user={{ name: user.name, email: user.email, roleLabel: roleLabels[user.role] }} sandbox={isSandbox}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { CreateUserForm } from "@/components/users/create-user-form";
+import { UserRow } from "@/components/users/user-row";
+import { requirePagePermission } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { listUsers } from "@/lib/users/manage-users";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const me = await requirePagePermission("users:manage");
+  const users = await listUsers(getDb());
+  return (
+    <>
+      <PageHeader title="Users" description="Create users, assign roles, disable access and reset passwords. Every change is audited and applies on the user's next request." />
+      <div className="space-y-6">
+        <Card title="New user">
+          <CreateUserForm />
+        </Card>
+        <Card title={`All users (${users.length})`}>
+          <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {users.map((user) => (
+              <UserRow
+                key={user.id}
+                user={{ id: user.id, email: user.email, name: user.name, role: user.role, disabled: user.disabledAt !== null, isSelf: user.id === me.id }}
+              />
+            ))}
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { demoPassword, demoUsers } from "@/lib/auth/demo-users";
+import { isSandbox } from "@/lib/env";
+import { homePathFor } from "@/lib/navigation";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage() {
+  const user = await getCurrentUser();
+  if (user) redirect(homePathFor(user.role));
+  return (
+    <main className="flex min-h-screen items-center justify-center p-4">
+      <div className="w-full max-w-sm space-y-6">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Sign in to Payments Ops</h1>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Use the email address and password your administrator gave you.</p>
+        </div>
+        <SignInForm />
+        {isSandbox ? (
+          <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-xs text-amber-900 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-200">
+            <p className="font-medium">Sandbox mode: demo users (password {demoPassword})</p>
+            <ul className="mt-1 space-y-0.5">
+              {demoUsers.map((demo) => (
+                <li key={demo.email}>
+                  {demo.email} · {demo.role}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+    </main>
+  );
+}

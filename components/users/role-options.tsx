@@ -1,0 +1,10 @@
+import { roles } from "@/drizzle/schema/auth";
+import { roleLabels } from "@/lib/auth/permissions";
+
+export function RoleOptions() {
+  return roles.map((role) => (
+    <option key={role} value={role}>
+      {roleLabels[role]}
+    </option>
+  ));
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import { inputClass } from "@/components/ui/field";
+import { changeUserRoleAction } from "@/lib/actions/users/change-user-role";
+import { resetUserPasswordAction } from "@/lib/actions/users/reset-user-password";
+import { setUserDisabledAction } from "@/lib/actions/users/set-user-disabled";
+import type { Role } from "@/lib/auth/permissions";
+import { RoleOptions } from "./role-options";
+
+export interface UserRowData {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  isSelf: boolean;
+}
+
+export function UserRow({ user }: { user: UserRowData }) {
+  const [roleResult, changeRole, rolePending] = useActionState(changeUserRoleAction, null);
+  const [disableResult, toggleDisabled, disablePending] = useActionState(setUserDisabledAction, null);
+  const [resetResult, resetPassword, resetPending] = useActionState(resetUserPasswordAction, null);
+  const [showReset, setShowReset] = useState(false);
+
+  return (
+    <li className="space-y-3 py-4" data-testid={`user-${user.email}`}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <p className="font-medium">
+            {user.name} {user.isSelf ? <span className="text-xs text-zinc-500">(you)</span> : null}
+          </p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{user.email}</p>
+        </div>
+        <span
+          className={`rounded-full px-2 py-0.5 text-xs font-medium ${
+            user.disabled ? "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300" : "bg-emerald-100 text-emerald-800 dark:bg-emerald-500/15 dark:text-emerald-300"
+          }`}
+        >
+          {user.disabled ? "Disabled" : "Active"}
+        </span>
+      </div>
+      <div className="flex flex-wrap items-end gap-3">
+        <form action={changeRole} className="flex items-end gap-2">
+          <input type="hidden" name="userId" value={user.id} />
+          <label className="text-sm">
+            <span className="block">Role</span>
+            <select name="role" defaultValue={user.role} className={inputClass} aria-label={`Role of ${user.email}`}>
+              <RoleOptions />
+            </select>
+          </label>
+          <Button type="submit" variant="secondary" disabled={rolePending}>
+            Save role
+          </Button>
+        </form>
+        <form action={toggleDisabled}>
+          <input type="hidden" name="userId" value={user.id} />
+          <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
+          <Button type="submit" variant={user.disabled ? "secondary" : "danger"} disabled={disablePending || (user.isSelf && !user.disabled)}>
+            {user.disabled ? "Enable" : "Disable"}
+          </Button>
+        </form>
+        <Button type="button" variant="ghost" aria-expanded={showReset} onClick={() => setShowReset((v) => !v)}>
+          Reset password
+        </Button>
+      </div>
+      {showReset ? (
+        <form action={resetPassword} className="flex flex-wrap items-end gap-2">
+          <input type="hidden" name="userId" value={user.id} />
+          <label className="text-sm">
+            <span className="block">New password for {user.email}</span>
+            <input name="password" type="password" autoComplete="new-password" className={inputClass} />
+          </label>
+          <Button type="submit" variant="secondary" disabled={resetPending}>
+            Set password
+          </Button>
+        </form>
+      ) : null}
+      {[roleResult, disableResult, resetResult].map((result, index) => (result ? <FormStatus key={index} result={result} /> : null))}
+    </li>
+  );
+}

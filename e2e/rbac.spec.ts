@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { roleNames, storageStateOf, type RoleName } from "./support/roles";
+import { callServerAction } from "./support/server-actions";
+
+const pageAccess: Record<string, readonly RoleName[]> = {
+  "/payments": ["admin", "finance", "ops"],
+  "/refunds": ["admin", "finance", "ops"],
+  "/orders": ["admin", "finance", "ops", "merchant"],
+  "/wallet": ["admin", "finance", "merchant"],
+  "/webhooks": ["admin", "finance", "ops"],
+  "/audit": ["admin"],
+  "/users": ["admin"],
+};
+
+const createUserAction = { file: "lib/actions/users/create-user.ts", name: "createUserAction" };
+
+test.describe("[RBAC] anonymous", () => {
+  test("pages redirect to sign-in and route handlers answer 401", async ({ page, request }) => {
+    for (const path of Object.keys(pageAccess)) {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/sign-in/);
+    }
+    expect((await request.get("/api/audit")).status()).toBe(401);
+    expect((await request.get("/api/me")).status()).toBe(401);
+  });
+
+  test("a direct server action call is refused", async ({ request, baseURL }) => {
+    const result = await callServerAction(request, baseURL!, createUserAction, {
+      email: "anon-made@example.test",
+      name: "Anon",
+      role: "admin",
+      password: "a long enough password",
+    });
+    expect(result.body).toContain('"code":"UNAUTHENTICATED"');
+    expect(result.body).not.toContain('"ok":true');
+  });
+});
+
+for (const role of roleNames) {
+  test.describe(`[RBAC] ${role}`, () => {
+    test.use({ storageState: storageStateOf(role) });
+
+    test("opens exactly the pages the role allows (403 otherwise)", async ({ page }) => {
+      for (const [path, allowed] of Object.entries(pageAccess)) {
+        const response = await page.goto(path);
+        expect(response?.status(), `${role} → ${path}`).toBe(allowed.includes(role) ? 200 : 403);
+        if (!allowed.includes(role)) await expect(page.getByRole("heading", { name: "403: not allowed" })).toBeVisible();
+      }
+    });
+
+    test("route handlers check the permission themselves", async ({ page }) => {
+      const audit = await page.request.get("/api/audit");
+      expect(audit.status()).toBe(role === "admin" ? 200 : 403);
+      const me = await page.request.get("/api/me");
+      expect(me.status()).toBe(200);
+      expect(((await me.json()) as { role: string }).role).toBe(role);
+    });
+
+    if (role !== "admin") {
+      test("a direct call of an admin-only server action is refused and changes nothing", async ({ page, baseURL, browser }) => {
+        const email = `made-by-${role}-${Date.now()}@example.test`;
+        const result = await callServerAction(page.request, baseURL!, createUserAction, {
+          email,
+          name: "Should Not Exist",
+          role: "admin",
+          password: "a long enough password",
+        });
+        expect(result.body).toContain('"code":"FORBIDDEN"');
+        expect(result.body).toContain("users:manage");
+
+        const adminContext = await browser.newContext({ storageState: storageStateOf("admin") });
+        const adminPage = await adminContext.newPage();
+        await adminPage.goto("/users");
+        await expect(adminPage.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
+        await expect(adminPage.getByText(email)).toHaveCount(0);
+        await adminContext.close();
+      });
+    }
+  });
+}

@@ -1,0 +1,14 @@
+// Starts the production build on a brand-new embedded database, so every e2e run begins
+// from the same seeded state (demo users, no sign-in failures).
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+
+const dataDir = ".data/e2e-pglite";
+rmSync(dataDir, { recursive: true, force: true });
+const port = process.env.E2E_PORT ?? "3200";
+const child = spawn("npx", ["next", "start", "-p", port], {
+  stdio: "inherit",
+  env: { ...process.env, PGLITE_DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, DATABASE_URL: "" },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,25 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTypescript,
+  {
+    ignores: [".next/**", "node_modules/**", ".data/**", "drizzle/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/env.ts only." },
+      ],
+    },
+  },
+  {
+    files: ["lib/env.ts", "instrumentation.ts", "*.config.ts", "*.config.mjs", "lib/testing/**", "e2e/**", "**/*.test.ts"],
+    rules: { "no-restricted-properties": "off" },
+  },
+];
+
+export default config;

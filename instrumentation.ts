@@ -1,0 +1,6 @@
+export async function register(): Promise<void> {
+  // Only the Node.js server prepares the database; the build and the edge runtime never do.
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { prepareApp } = await import("./lib/startup");
+  await prepareApp();
+}

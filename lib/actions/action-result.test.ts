@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { createUserSchema } from "@/lib/validation/users";
+import { validationFailure } from "./action-result";
+
+describe("validationFailure", () => {
+  it("names each failing field and its rule", () => {
+    const parsed = createUserSchema.safeParse({ email: "nope", name: "", role: "owner", password: "short" });
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    const failure = validationFailure(parsed.error);
+    expect(failure.code).toBe("VALIDATION_FAILED");
+    expect(failure.fieldErrors).toEqual({
+      email: ["must be a valid email address"],
+      name: ["is required"],
+      role: ["must be one of admin, finance, ops, merchant"],
+      password: ["must be at least 12 characters"],
+    });
+    expect(failure.message).toBe(
+      "Check the form: email must be a valid email address. name is required. role must be one of admin, finance, ops, merchant. password must be at least 12 characters.",
+    );
+  });
+
+  it("reports missing fields as required", () => {
+    const parsed = createUserSchema.safeParse({});
+    if (parsed.success) throw new Error("expected failure");
+    expect(validationFailure(parsed.error).fieldErrors?.email).toEqual(["is required"]);
+  });
+});

@@ -1,0 +1,57 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { auditActorFor, requirePermission } from "@/lib/auth/current-user";
+import type { Permission } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/sessions";
+import type { AuditActor } from "@/lib/audit/record-audit";
+import { getDb } from "@/lib/db/client";
+import type { Database } from "@/lib/db/types";
+import { AppError } from "@/lib/errors";
+import { type ActionResult, validationFailure } from "./action-result";
+
+export interface ActionContext {
+  db: Database;
+  user: SessionUser;
+  actor: AuditActor;
+}
+
+function inputObject(raw: unknown): unknown {
+  if (raw instanceof FormData) {
+    const object: Record<string, FormDataEntryValue> = {};
+    for (const [key, value] of raw.entries()) {
+      if (!key.startsWith("$ACTION")) object[key] = value;
+    }
+    return object;
+  }
+  return raw;
+}
+
+/**
+ * Every server action is built with this. In order: authenticate and authorize (inside the
+ * action, never only in middleware), parse the input with zod, run the service, and map any
+ * failure to a typed result the form can show. Internals are logged, never returned.
+ */
+export function defineAction<Schema extends z.ZodType, Data>(config: {
+  name: string;
+  permission: Permission;
+  input: Schema;
+  run: (input: z.output<Schema>, ctx: ActionContext) => Promise<{ data: Data; message: string }>;
+}) {
+  return async function action(_previous: ActionResult<Data> | null, raw: unknown): Promise<ActionResult<Data>> {
+    try {
+      const user = await requirePermission(config.permission);
+      const parsed = config.input.safeParse(inputObject(raw));
+      if (!parsed.success) return validationFailure(parsed.error);
+      const result = await config.run(parsed.data, { db: getDb(), user, actor: await auditActorFor(user) });
+      return { ok: true, ...result };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof AppError) {
+        return { ok: false, code: error.code, message: error.userMessage, fieldErrors: error.options.fieldErrors };
+      }
+      console.error(`[action ${config.name}]`, error);
+      return { ok: false, code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed; try again." };
+    }
+  };
+}

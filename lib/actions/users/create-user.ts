@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createUser } from "@/lib/users/manage-users";
+import { createUserSchema } from "@/lib/validation/users";
+import { defineAction } from "../define-action";
+
+export const createUserAction = defineAction({
+  name: "createUser",
+  permission: "users:manage",
+  input: createUserSchema,
+  async run(input, { db, actor }) {
+    const user = await createUser(db, actor, input);
+    revalidatePath("/users");
+    return { data: { id: user.id }, message: `Created ${user.email} as ${user.role}.` };
+  },
+});

@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { resetUserPassword } from "@/lib/users/manage-users";
+import { resetPasswordSchema } from "@/lib/validation/users";
+import { defineAction } from "../define-action";
+
+export const resetUserPasswordAction = defineAction({
+  name: "resetUserPassword",
+  permission: "users:manage",
+  input: resetPasswordSchema,
+  async run(input, { db, actor }) {
+    const user = await resetUserPassword(db, actor, input);
+    revalidatePath("/users");
+    return { data: { id: user.id }, message: `Password of ${user.email} reset; their sessions were ended.` };
+  },
+});

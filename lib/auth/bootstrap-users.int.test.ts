@@ -1,0 +1,29 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { users } from "@/drizzle/schema";
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/lib/testing/test-database";
+import { bootstrapUsers } from "./bootstrap-users";
+import { demoUsers } from "./demo-users";
+
+describe(`bootstrapUsers [${testDatabaseKind}]`, () => {
+  let t: TestDatabase | undefined;
+  afterEach(async () => t?.dispose());
+
+  it("seeds one demo user per role in sandbox mode, once", async () => {
+    t = await createTestDatabase();
+    expect(await bootstrapUsers(t.db, { mode: "sandbox" })).toBe("seeded-demo-users");
+    expect(await bootstrapUsers(t.db, { mode: "sandbox" })).toBe("existing-users");
+    const rows = await t.db.select({ email: users.email, role: users.role }).from(users);
+    expect(rows).toHaveLength(demoUsers.length);
+    expect(new Set(rows.map((r) => r.role))).toEqual(new Set(["admin", "finance", "ops", "merchant"]));
+  });
+
+  it("creates no default password in live mode", async () => {
+    t = await createTestDatabase();
+    expect(await bootstrapUsers(t.db, { mode: "live" })).toBe("no-users");
+    expect(await t.db.select().from(users)).toHaveLength(0);
+    expect(await bootstrapUsers(t.db, { mode: "live", adminEmail: "Root@Example.test", adminPassword: "a strong first password" })).toBe(
+      "created-first-admin",
+    );
+    expect(await t.db.select({ email: users.email, role: users.role }).from(users)).toEqual([{ email: "root@example.test", role: "admin" }]);
+  });
+});

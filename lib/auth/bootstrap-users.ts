@@ -1,0 +1,36 @@
+import { count } from "drizzle-orm";
+import { users } from "@/drizzle/schema";
+import { systemActor } from "@/lib/audit/record-audit";
+import type { Database } from "@/lib/db/types";
+import { createUser } from "@/lib/users/manage-users";
+import { normalizeEmail } from "@/lib/validation/users";
+import { demoPassword, demoUsers } from "./demo-users";
+
+export type BootstrapOutcome = "existing-users" | "seeded-demo-users" | "created-first-admin" | "no-users";
+
+/**
+ * Runs at start on an empty user table only. Sandbox: one demo user per role. Live: no default
+ * password exists; the first admin comes from ADMIN_EMAIL/ADMIN_PASSWORD or `npm run user:create`.
+ */
+export async function bootstrapUsers(
+  db: Database,
+  options: { mode: "sandbox" | "live"; adminEmail?: string; adminPassword?: string },
+): Promise<BootstrapOutcome> {
+  const [row] = await db.select({ n: count() }).from(users);
+  if (row && row.n > 0) return "existing-users";
+  const actor = systemActor("system:bootstrap");
+  if (options.mode === "sandbox") {
+    for (const user of demoUsers) await createUser(db, actor, { ...user, password: demoPassword });
+    return "seeded-demo-users";
+  }
+  if (options.adminEmail && options.adminPassword) {
+    await createUser(db, actor, {
+      email: normalizeEmail(options.adminEmail),
+      name: "Administrator",
+      role: "admin",
+      password: options.adminPassword,
+    });
+    return "created-first-admin";
+  }
+  return "no-users";
+}

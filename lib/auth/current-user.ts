@@ -1,0 +1,54 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import type { AuditActor } from "@/lib/audit/record-audit";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { clientAddressFrom } from "./client-address";
+import { getAuthOptions } from "./options";
+import { can, type Permission } from "./permissions";
+import { sessionPolicy } from "./session-policy";
+import { checkSession, type SessionUser } from "./sessions";
+
+/** The signed-in user for this request, re-validated against the database (once per request). */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(getAuthOptions());
+  if (!session?.sid) return null;
+  const check = await checkSession(getDb(), session.sid, sessionPolicy(), new Date());
+  return check.ok ? check.user : null;
+});
+
+export const getRequestMeta = cache(async () => {
+  const h = await headers();
+  return { ip: clientAddressFrom((name) => h.get(name)), userAgent: h.get("user-agent") };
+});
+
+export async function auditActorFor(user: SessionUser): Promise<AuditActor> {
+  const meta = await getRequestMeta();
+  return { userId: user.id, email: user.email, role: user.role, ...meta };
+}
+
+/** For server actions and route handlers: throws AppError, which they turn into 401/403. */
+export async function requirePermission(permission: Permission): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  if (!can(user.role, permission)) {
+    throw new AppError("FORBIDDEN", `Your role (${user.role}) does not have the ${permission} permission.`);
+  }
+  return user;
+}
+
+/** For pages and layouts: redirects to sign-in, or renders the 403 page. */
+export async function requirePageUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+export async function requirePagePermission(permission: Permission): Promise<SessionUser> {
+  const user = await requirePageUser();
+  if (!can(user.role, permission)) forbidden();
+  return user;
+}

@@ -1,0 +1,26 @@
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "@/drizzle/schema";
+import type { Database } from "./types";
+
+export type DatabaseTarget = { kind: "postgres"; url: string; maxConnections?: number } | { kind: "pglite"; dataDir: string };
+
+export interface DatabaseHandle {
+  kind: DatabaseTarget["kind"];
+  db: Database;
+  close(): Promise<void>;
+}
+
+/** PGlite when no URL is given (embedded, zero set-up), a Postgres server otherwise. */
+export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+  if (target.kind === "postgres") {
+    const client = postgres(target.url, { max: target.maxConnections ?? 10, onnotice: () => {} });
+    const db: Database = drizzlePostgres({ client, schema, casing: "snake_case" });
+    return { kind: "postgres", db, close: () => client.end({ timeout: 5 }) };
+  }
+  const client = new PGlite(target.dataDir === "memory://" ? undefined : target.dataDir);
+  const db: Database = drizzlePglite({ client, schema, casing: "snake_case" });
+  return { kind: "pglite", db, close: () => client.close() };
+}

@@ -1,0 +1,26 @@
+import { can, type Permission, type Role } from "@/lib/auth/permissions";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  permission: Permission;
+}
+
+export const navItems: readonly NavItem[] = [
+  { href: "/payments", label: "Payments", permission: "payments:read" },
+  { href: "/refunds", label: "Refunds", permission: "refunds:read" },
+  { href: "/orders", label: "Orders", permission: "orders:read" },
+  { href: "/wallet", label: "Wallet", permission: "wallet:read" },
+  { href: "/webhooks", label: "Webhooks", permission: "webhooks:read" },
+  { href: "/audit", label: "Audit", permission: "audit:read" },
+  { href: "/users", label: "Users", permission: "users:manage" },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return navItems.filter((item) => can(role, item.permission));
+}
+
+/** Where a user lands after sign-in: the first page their role may open. */
+export function homePathFor(role: Role): string {
+  return navItemsFor(role)[0]?.href ?? "/account";
+}

@@ -1,0 +1,28 @@
+import { bootstrapUsers } from "@/lib/auth/bootstrap-users";
+import { configuredDatabaseTarget, getDatabaseHandle } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { env } from "@/lib/env";
+
+const processGlobal = globalThis as typeof globalThis & { __paymentsOpsReady?: Promise<void> };
+
+async function prepare(): Promise<void> {
+  const target = configuredDatabaseTarget();
+  const handle = getDatabaseHandle();
+  await migrateDatabase(handle, target);
+  const outcome = await bootstrapUsers(handle.db, {
+    mode: env.PROVIDER_MODE,
+    adminEmail: env.ADMIN_EMAIL,
+    adminPassword: env.ADMIN_PASSWORD,
+  });
+  const where = target.kind === "pglite" ? `PGlite at ${target.dataDir}` : "the Postgres server in DATABASE_URL";
+  console.info(`[startup] database ready (${where}); users: ${outcome}; providers: ${env.PROVIDER_MODE}`);
+  if (outcome === "no-users") {
+    console.warn("[startup] no users exist: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run user:create`.");
+  }
+}
+
+/** Migrates and bootstraps once per process, however many times it is called. */
+export function prepareApp(): Promise<void> {
+  processGlobal.__paymentsOpsReady ??= prepare();
+  return processGlobal.__paymentsOpsReady;
+}
