@@ -1,7 +1,9 @@
 import { bootstrapUsers } from "@/lib/auth/bootstrap-users";
 import { configuredDatabaseTarget, getDatabaseHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { env } from "@/lib/env";
+import { appUrl, env, isSandbox } from "@/lib/env";
+import { sandboxTick, startSandboxTicker } from "@/lib/sandbox/core/tick";
+import { sandboxProviders } from "@/lib/sandbox/registry";
 
 const processGlobal = globalThis as typeof globalThis & { __paymentsOpsReady?: Promise<void> };
 
@@ -16,6 +18,10 @@ async function prepare(): Promise<void> {
   });
   const where = target.kind === "pglite" ? `PGlite at ${target.dataDir}` : "the Postgres server in DATABASE_URL";
   console.info(`[startup] database ready (${where}); users: ${outcome}; providers: ${env.PROVIDER_MODE}`);
+  if (isSandbox) {
+    // Time-based sandbox outcomes and webhook retries; safe on several instances (SKIP LOCKED).
+    startSandboxTicker(() => sandboxTick(handle.db, sandboxProviders, { appUrl }));
+  }
   if (outcome === "no-users") {
     console.warn("[startup] no users exist: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run user:create`.");
   }

@@ -1,0 +1,63 @@
+import { AmountPrecisionError, currencyExponent } from "./currency";
+
+/**
+ * Minor units → the decimal string a provider expects in major units, e.g. 1050n HKD → "10.50",
+ * 5n JPY → "5", -1n USD → "-0.01". Exact: no floating point anywhere.
+ */
+export function minorToMajorString(minor: bigint, currency: string): string {
+  const exponent = currencyExponent(currency);
+  const negative = minor < 0n;
+  const digits = (negative ? -minor : minor).toString().padStart(exponent + 1, "0");
+  const whole = digits.slice(0, digits.length - exponent);
+  const fraction = digits.slice(digits.length - exponent);
+  return `${negative ? "-" : ""}${whole}${exponent > 0 ? `.${fraction}` : ""}`;
+}
+
+/**
+ * A provider's major-unit amount (a JSON number or decimal string) → exact minor units.
+ * Refuses more fraction digits than the currency has (after trimming trailing zeros) rather
+ * than rounding silently: 10.5 HKD → 1050n, "10.505" HKD → AmountPrecisionError.
+ */
+export function majorToMinor(value: number | string, currency: string): bigint {
+  const exponent = currencyExponent(currency);
+  const text = typeof value === "number" ? numberToPlainString(value) : value.trim();
+  const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) throw new AmountPrecisionError(`"${text}" is not a decimal amount`);
+  const [, sign, whole = "0", rawFraction = ""] = match;
+  const fraction = rawFraction.replace(/0+$/, "");
+  if (fraction.length > exponent) {
+    throw new AmountPrecisionError(`${text} ${currency} has more than ${exponent} decimal places`);
+  }
+  const minor = BigInt(whole) * 10n ** BigInt(exponent) + BigInt(fraction.padEnd(exponent, "0") || "0");
+  return sign ? -minor : minor;
+}
+
+/** JSON numbers reach us as doubles; their shortest round-trip text is the decimal the sender meant. */
+function numberToPlainString(value: number): string {
+  if (!Number.isFinite(value)) throw new AmountPrecisionError(`${value} is not a finite amount`);
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  // Exponent form (1e21, 1e-7): expand exactly without floating-point arithmetic.
+  const [mantissa = "0", exp = "0"] = text.toLowerCase().split("e");
+  const negative = mantissa.startsWith("-");
+  const [intPart = "0", fracPart = ""] = mantissa.replace("-", "").split(".");
+  const shift = Number(exp);
+  const digits = intPart + fracPart;
+  const point = intPart.length + shift;
+  const expanded =
+    point <= 0 ? `0.${"0".repeat(-point)}${digits}` : point >= digits.length ? digits + "0".repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return `${negative ? "-" : ""}${expanded}`;
+}
+
+/** For display: 1234567n HKD → "HK$12,345.67" in the given locale. */
+export function formatMinor(minor: bigint, currency: string, locale = "en-US"): string {
+  const exponent = currencyExponent(currency);
+  const formatter = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  });
+  // Intl accepts decimal strings exactly (no double rounding) for amounts beyond 2^53.
+  return formatter.format(minorToMajorString(minor, currency) as unknown as number);
+}
