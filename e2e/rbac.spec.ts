@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { roleNames, storageStateOf, type RoleName } from "./support/roles";
-import { callServerAction } from "./support/server-actions";
+import { actionMatrix } from "./support/action-matrix";
+import { allServerActions, callServerAction } from "./support/server-actions";
 
 const pageAccess: Record<string, readonly RoleName[]> = {
   "/payments": ["admin", "finance", "ops"],
@@ -10,9 +11,12 @@ const pageAccess: Record<string, readonly RoleName[]> = {
   "/webhooks": ["admin", "finance", "ops"],
   "/audit": ["admin"],
   "/users": ["admin"],
+  "/sandbox": ["admin"],
 };
 
-const createUserAction = { file: "lib/actions/users/create-user.ts", name: "createUserAction" };
+test("[RBAC] every server action in the build has an entry in the action matrix", () => {
+  expect(allServerActions()).toEqual(actionMatrix.map((a) => `${a.file}#${a.name}`).sort());
+});
 
 test.describe("[RBAC] anonymous", () => {
   test("pages redirect to sign-in and route handlers answer 401", async ({ page, request }) => {
@@ -24,15 +28,12 @@ test.describe("[RBAC] anonymous", () => {
     expect((await request.get("/api/me")).status()).toBe(401);
   });
 
-  test("a direct server action call is refused", async ({ request, baseURL }) => {
-    const result = await callServerAction(request, baseURL!, createUserAction, {
-      email: "anon-made@example.test",
-      name: "Anon",
-      role: "admin",
-      password: "a long enough password",
-    });
-    expect(result.body).toContain('"code":"UNAUTHENTICATED"');
-    expect(result.body).not.toContain('"ok":true');
+  test("every direct server action call is refused", async ({ request, baseURL }) => {
+    for (const action of actionMatrix) {
+      const result = await callServerAction(request, baseURL!, action, action.input());
+      expect(result.body, action.name).toContain('"code":"UNAUTHENTICATED"');
+      expect(result.body).not.toContain('"ok":true');
+    }
   });
 });
 
@@ -56,25 +57,20 @@ for (const role of roleNames) {
       expect(((await me.json()) as { role: string }).role).toBe(role);
     });
 
-    if (role !== "admin") {
-      test("a direct call of an admin-only server action is refused and changes nothing", async ({ page, baseURL, browser }) => {
-        const email = `made-by-${role}-${Date.now()}@example.test`;
-        const result = await callServerAction(page.request, baseURL!, createUserAction, {
-          email,
-          name: "Should Not Exist",
-          role: "admin",
-          password: "a long enough password",
-        });
-        expect(result.body).toContain('"code":"FORBIDDEN"');
-        expect(result.body).toContain("users:manage");
-
-        const adminContext = await browser.newContext({ storageState: storageStateOf("admin") });
-        const adminPage = await adminContext.newPage();
-        await adminPage.goto("/users");
-        await expect(adminPage.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
-        await expect(adminPage.getByText(email)).toHaveCount(0);
-        await adminContext.close();
-      });
-    }
+    test("every server action refuses a direct call the role is not allowed, and changes nothing", async ({ page, baseURL, browser }) => {
+      for (const action of actionMatrix.filter((a) => !a.allowed.includes(role))) {
+        const input = action.input();
+        const result = await callServerAction(page.request, baseURL!, action, input);
+        expect(result.body, `${role} → ${action.name}`).toContain('"code":"FORBIDDEN"');
+        if (action.name === "createUserAction") {
+          const adminContext = await browser.newContext({ storageState: storageStateOf("admin") });
+          const adminPage = await adminContext.newPage();
+          await adminPage.goto("/users");
+          await expect(adminPage.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
+          await expect(adminPage.getByText(input.email as string)).toHaveCount(0);
+          await adminContext.close();
+        }
+      }
+    });
   });
 }

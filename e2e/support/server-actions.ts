@@ -4,16 +4,28 @@ import type { APIRequestContext } from "@playwright/test";
 interface ManifestEntry {
   filename?: string;
   exportedName?: string;
+  workers?: Record<string, unknown>;
 }
 
-/** The id Next.js gave a server action in this build, looked up by its source file and export. */
-export function serverActionId(filename: string, exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, ManifestEntry>;
-  };
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === filename && entry.exportedName === exportedName);
+function readManifest(): Record<string, ManifestEntry> {
+  return (JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, ManifestEntry> }).node;
+}
+
+/** Every server action in this build, as "file#export". */
+export function allServerActions(): string[] {
+  return Object.values(readManifest())
+    .map((entry) => `${entry.filename}#${entry.exportedName}`)
+    .sort();
+}
+
+/** The id Next.js gave a server action in this build and a page that uses it, by source file and export. */
+export function serverAction(filename: string, exportedName: string): { id: string; pagePath: string } {
+  const found = Object.entries(readManifest()).find(([, entry]) => entry.filename === filename && entry.exportedName === exportedName);
   if (!found) throw new Error(`server action ${exportedName} in ${filename} is not in the build manifest`);
-  return found[0];
+  const worker = Object.keys(found[1].workers ?? {})[0] ?? "app/page";
+  // "app/(dashboard)/users/page" → "/users"
+  const pagePath = `/${worker.replace(/^app\//, "").replace(/\/?page$/, "").split("/").filter((s) => !/^\(.*\)$/.test(s)).join("/")}`;
+  return { id: found[0], pagePath };
 }
 
 /**
@@ -26,9 +38,10 @@ export async function callServerAction(
   action: { file: string; name: string },
   input: Record<string, string>,
 ): Promise<{ status: number; body: string }> {
-  const response = await request.post(`${baseURL}/users`, {
+  const { id, pagePath } = serverAction(action.file, action.name);
+  const response = await request.post(`${baseURL}${pagePath}`, {
     headers: {
-      "Next-Action": serverActionId(action.file, action.name),
+      "Next-Action": id,
       "Content-Type": "text/plain;charset=UTF-8",
       Origin: baseURL,
       Accept: "text/x-component",

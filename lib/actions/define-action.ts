@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { auditActorFor, requirePermission } from "@/lib/auth/current-user";
+import { auditActorFor, requirePermission, requireUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/sessions";
 import type { AuditActor } from "@/lib/audit/record-audit";
@@ -34,13 +34,14 @@ function inputObject(raw: unknown): unknown {
  */
 export function defineAction<Schema extends z.ZodType, Data>(config: {
   name: string;
-  permission: Permission;
+  /** "signed-in": any user with a valid session (e.g. signing out); otherwise one permission. */
+  permission: Permission | "signed-in";
   input: Schema;
   run: (input: z.output<Schema>, ctx: ActionContext) => Promise<{ data: Data; message: string }>;
 }) {
   return async function action(_previous: ActionResult<Data> | null, raw: unknown): Promise<ActionResult<Data>> {
     try {
-      const user = await requirePermission(config.permission);
+      const user = config.permission === "signed-in" ? await requireUser() : await requirePermission(config.permission);
       const parsed = config.input.safeParse(inputObject(raw));
       if (!parsed.success) return validationFailure(parsed.error);
       const result = await config.run(parsed.data, { db: getDb(), user, actor: await auditActorFor(user) });

@@ -30,10 +30,16 @@ export async function auditActorFor(user: SessionUser): Promise<AuditActor> {
   return { userId: user.id, email: user.email, role: user.role, ...meta };
 }
 
-/** For server actions and route handlers: throws AppError, which they turn into 401/403. */
-export async function requirePermission(permission: Permission): Promise<SessionUser> {
+/** For server actions and route handlers: throws AppError, which they turn into 401. */
+export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  return user;
+}
+
+/** For server actions and route handlers: throws AppError, which they turn into 401/403. */
+export async function requirePermission(permission: Permission): Promise<SessionUser> {
+  const user = await requireUser();
   if (!can(user.role, permission)) {
     throw new AppError("FORBIDDEN", `Your role (${user.role}) does not have the ${permission} permission.`);
   }

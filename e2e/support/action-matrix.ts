@@ -1,0 +1,32 @@
+import type { RoleName } from "./roles";
+
+export interface ActionCase {
+  file: string;
+  name: string;
+  /** Roles allowed to call it; everyone else must get FORBIDDEN (anonymous: UNAUTHENTICATED). */
+  allowed: readonly RoleName[];
+  /** A valid input, so a refusal can only come from the permission check. */
+  input: () => Record<string, string>;
+}
+
+const someUserId = "00000000-0000-4000-8000-000000000000";
+
+/** Every server action of the app. The RBAC spec fails when the build has one that is not listed here. */
+export const actionMatrix: readonly ActionCase[] = [
+  { file: "lib/actions/auth/sign-out.ts", name: "signOutAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({}) },
+  {
+    file: "lib/actions/users/create-user.ts",
+    name: "createUserAction",
+    allowed: ["admin"],
+    input: () => ({ email: `matrix-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`, name: "Matrix", role: "ops", password: "a long enough password" }),
+  },
+  { file: "lib/actions/users/change-user-role.ts", name: "changeUserRoleAction", allowed: ["admin"], input: () => ({ userId: someUserId, role: "ops" }) },
+  { file: "lib/actions/users/set-user-disabled.ts", name: "setUserDisabledAction", allowed: ["admin"], input: () => ({ userId: someUserId, disabled: "true" }) },
+  {
+    file: "lib/actions/users/reset-user-password.ts",
+    name: "resetUserPasswordAction",
+    allowed: ["admin"],
+    input: () => ({ userId: someUserId, password: "a long enough password" }),
+  },
+  { file: "lib/actions/sandbox/advance-sandbox-clock.ts", name: "advanceSandboxClockAction", allowed: ["admin"], input: () => ({ minutes: "1" }) },
+];
