@@ -1,0 +1,24 @@
+import { majorToMinor, minorToMajorString } from "@/lib/money/convert";
+import { AmountPrecisionError } from "@/lib/money/currency";
+import { OctoDecimal } from "./decimal-json";
+
+/** The currencies OCTO accepts (iota spec enum); all three carry 2 decimals at OCTO's API. */
+export const octoCurrencies = ["UZS", "USD", "RUB"] as const;
+export type OctoCurrency = (typeof octoCurrencies)[number];
+
+export function isOctoCurrency(value: string): value is OctoCurrency {
+  return (octoCurrencies as readonly string[]).includes(value);
+}
+
+/** App amount (bigint minor units) → OCTO's decimal major units, exactly: 15000000n UZS → 150000.00. */
+export function toOctoAmount(minor: bigint, currency: OctoCurrency): OctoDecimal {
+  if (!isOctoCurrency(currency)) throw new RangeError(`OCTO does not accept ${String(currency)}`);
+  if (minor < 0n) throw new AmountPrecisionError("OCTO amounts are never negative");
+  return new OctoDecimal(minorToMajorString(minor, currency));
+}
+
+/** OCTO's decimal (JSON number or string) → bigint minor units; refuses finer amounts instead of rounding. */
+export function fromOctoAmount(value: number | string, currency: OctoCurrency): bigint {
+  if (!isOctoCurrency(currency)) throw new RangeError(`OCTO does not accept ${String(currency)}`);
+  return majorToMinor(value, currency);
+}
