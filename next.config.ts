@@ -26,7 +26,9 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       {
-        source: "/:path*",
+        // The sandboxes' customer pages stand in for third-party sites and redirect to the
+        // merchant's own URLs, so they do not carry the dashboard's policy.
+        source: "/((?!api/sandbox/).*)",
         headers: [
           { key: "Content-Security-Policy", value: contentSecurityPolicy },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

@@ -4,6 +4,8 @@ export interface NavItem {
   href: string;
   label: string;
   permission: Permission;
+  /** Shown only while the providers are the local sandboxes. */
+  sandboxOnly?: boolean;
 }
 
 export const navItems: readonly NavItem[] = [
@@ -14,10 +16,11 @@ export const navItems: readonly NavItem[] = [
   { href: "/webhooks", label: "Webhooks", permission: "webhooks:read" },
   { href: "/audit", label: "Audit", permission: "audit:read" },
   { href: "/users", label: "Users", permission: "users:manage" },
+  { href: "/sandbox", label: "Sandbox", permission: "settings:manage", sandboxOnly: true },
 ];
 
-export function navItemsFor(role: Role): NavItem[] {
-  return navItems.filter((item) => can(role, item.permission));
+export function navItemsFor(role: Role, options: { sandbox: boolean } = { sandbox: false }): NavItem[] {
+  return navItems.filter((item) => can(role, item.permission) && (options.sandbox || !item.sandboxOnly));
 }
 
 /** Where a user lands after sign-in: the first page their role may open. */

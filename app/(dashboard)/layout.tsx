@@ -9,7 +9,7 @@ import { navItemsFor } from "@/lib/navigation";
 // the session and permission again itself: this layout is never the guard.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
-  const items = navItemsFor(user.role).map(({ href, label }) => ({ href, label }));
+  const items = navItemsFor(user.role, { sandbox: isSandbox }).map(({ href, label }) => ({ href, label }));
   return (
     <AppShell items={items} user={{ name: user.name, email: user.email, roleLabel: roleLabels[user.role] }} sandbox={isSandbox}>
       {children}

@@ -33,7 +33,8 @@ describe("navigation follows the same table", () => {
   it("shows each role only the pages it may open", () => {
     expect(navItemsFor("merchant").map((i) => i.label)).toEqual(["Orders", "Wallet"]);
     expect(navItemsFor("ops").map((i) => i.label)).toEqual(["Payments", "Refunds", "Orders", "Webhooks"]);
-    expect(navItemsFor("admin")).toEqual(navItems);
+    expect(navItemsFor("admin", { sandbox: true })).toEqual(navItems);
+    expect(navItemsFor("admin", { sandbox: false }).map((i) => i.label)).not.toContain("Sandbox");
   });
 
   it("lands each role on its first page", () => {

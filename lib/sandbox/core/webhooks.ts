@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { sandboxWebhookDeliveries } from "@/drizzle/schema";
 import type { Database, DbOrTx } from "@/lib/db/types";
 import type { SandboxProviderName } from "./provider-names";
@@ -87,10 +87,11 @@ export async function deliverDueWebhooks(
   return claimed.length;
 }
 
-export async function listWebhookDeliveries(db: Database, provider?: SandboxProviderName) {
+export async function listWebhookDeliveries(db: Database, provider?: SandboxProviderName, options: { newestFirst?: boolean; limit?: number } = {}) {
   return db
     .select()
     .from(sandboxWebhookDeliveries)
     .where(provider ? eq(sandboxWebhookDeliveries.provider, provider) : undefined)
-    .orderBy(asc(sandboxWebhookDeliveries.id));
+    .orderBy(options.newestFirst ? desc(sandboxWebhookDeliveries.id) : asc(sandboxWebhookDeliveries.id))
+    .limit(options.limit ?? 1000);
 }

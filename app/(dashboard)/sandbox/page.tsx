@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AdvanceClockForm } from "@/components/sandbox/advance-clock-form";
+import { WebhookDeliveriesTable } from "@/components/sandbox/webhook-deliveries-table";
+import { Card, EmptyState } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePermission } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { isSandbox } from "@/lib/env";
+import { checkoutConfig, octoConfig, octopusCardsConfig } from "@/lib/providers/config";
+import { clockOffsetMs, sandboxNow } from "@/lib/sandbox/core/clock";
+import { listWebhookDeliveries } from "@/lib/sandbox/core/webhooks";
+
+export const metadata: Metadata = { title: "Sandbox" };
+
+export default async function SandboxPage() {
+  await requirePagePermission("settings:manage");
+  if (!isSandbox) notFound();
+  const db = getDb();
+  const [now, offsetMs, deliveries] = await Promise.all([
+    sandboxNow(db),
+    clockOffsetMs(db),
+    listWebhookDeliveries(db, undefined, { newestFirst: true, limit: 25 }),
+  ]);
+  const endpoints = [
+    { name: "Checkout.com (Octopus)", baseUrl: checkoutConfig().baseUrl },
+    { name: "OCTO", baseUrl: octoConfig().baseUrl },
+    { name: "Octopus Cards API", baseUrl: octopusCardsConfig().baseUrl },
+  ];
+  return (
+    <>
+      <PageHeader
+        title="Sandbox"
+        description="The local provider simulators. Move the sandbox clock to show time-based outcomes (refund settlement, 90-day expiry, token expiry, topup delivery) without waiting."
+      />
+      <div className="space-y-6">
+        <Card title="Sandbox clock">
+          <p className="mb-4 text-sm">
+            Sandbox time: <span className="font-mono" data-testid="sandbox-now">{now.toISOString().replace("T", " ").slice(0, 19)} UTC</span>{" "}
+            <span className="text-zinc-500">({Math.round(offsetMs / 60_000).toLocaleString("en-US")} minutes ahead of real time)</span>
+          </p>
+          <AdvanceClockForm />
+        </Card>
+        <Card title="Provider endpoints">
+          <ul className="space-y-1 text-sm">
+            {endpoints.map((e) => (
+              <li key={e.name}>
+                {e.name}: <span className="break-all font-mono text-xs">{e.baseUrl}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2 text-xs text-zinc-500">Credentials, trigger amounts and control endpoints are in the README&apos;s Sandbox section.</p>
+        </Card>
+        <Card title="Recent webhooks sent by the sandboxes">
+          {deliveries.length ? <WebhookDeliveriesTable deliveries={deliveries} /> : <EmptyState title="No webhooks sent yet." />}
+        </Card>
+      </div>
+    </>
+  );
+}

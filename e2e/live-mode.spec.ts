@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+
+const port = 3299;
+const base = `http://localhost:${port}`;
+let server: ChildProcess | undefined;
+
+test.describe("[LIVE MODE] a live deployment", () => {
+  test.describe.configure({ mode: "serial" });
+
+  test.beforeAll(async () => {
+    const dataDir = ".data/e2e-live-pglite";
+    rmSync(dataDir, { recursive: true, force: true });
+    server = spawn("npx", ["next", "start", "-p", String(port)], {
+      stdio: "ignore",
+      env: {
+        ...process.env,
+        PROVIDER_MODE: "live",
+        DATABASE_URL: "",
+        PGLITE_DATA_DIR: dataDir,
+        APP_URL: base,
+        AUTH_SECRET: "live-mode-test-secret-0123456789abcdef",
+        ADMIN_EMAIL: "first.admin@example.test",
+        ADMIN_PASSWORD: "first admin password",
+        CHECKOUT_BASE_URL: "http://127.0.0.1:9/unused",
+        CHECKOUT_SECRET_KEY: "sk_live_not_used",
+        CHECKOUT_WEBHOOK_SECRET: "not-used",
+        CHECKOUT_PROCESSING_CHANNEL_ID: "pc_notused",
+        OCTO_BASE_URL: "http://127.0.0.1:9/unused",
+        OCTO_SHOP_ID: "1",
+        OCTO_SECRET: "not-used",
+        OCTO_NOTIFY_KEY: "not-used",
+        OCTOPUS_CARDS_BASE_URL: "http://127.0.0.1:9/unused",
+        OCTOPUS_CARDS_API_KEY: "not-used",
+        OCTOPUS_CARDS_API_SECRET: "not-used",
+        OCTOPUS_CARDS_WEBHOOK_SECRET: "not-used",
+      },
+    });
+    await expect
+      .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000, intervals: [500] })
+      .toBe(200);
+  });
+
+  test.afterAll(() => {
+    server?.kill("SIGTERM");
+  });
+
+  test("has no sandbox: provider and control surfaces are 404", async () => {
+    for (const path of ["/api/sandbox/checkout/payments", "/api/sandbox/octo/refund", "/api/sandbox/octopus-cards/auth/login", "/api/sandbox-control/clock"]) {
+      expect((await fetch(`${base}${path}`, { method: "POST" })).status, path).toBe(404);
+    }
+  });
+
+  test("has no demo users, and the first admin comes from the environment", async ({ page }) => {
+    await page.goto(`${base}/sign-in`);
+    await expect(page.getByText("Sandbox mode: demo users")).toHaveCount(0);
+    await page.getByLabel("Email").fill("admin@demo.test");
+    await page.getByLabel("Password").fill("sandbox-demo-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("Email or password is incorrect.");
+
+    await page.getByLabel("Email").fill("first.admin@example.test");
+    await page.getByLabel("Password").fill("first admin password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("signed-in-role")).toHaveText("Admin");
+    await expect(page.getByRole("link", { name: "Sandbox" })).toHaveCount(0);
+  });
+});

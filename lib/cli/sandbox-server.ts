@@ -1,0 +1,34 @@
+import { parseArgs } from "node:util";
+import { configuredDatabaseTarget, getDatabaseHandle } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { appUrl } from "@/lib/env";
+import { sandboxTick, startSandboxTicker } from "@/lib/sandbox/core/tick";
+import { startSandboxServer } from "@/lib/sandbox/node-server";
+import { sandboxProviders } from "@/lib/sandbox/registry";
+
+/**
+ * `npm run sandbox -- --port 4010`: the three provider simulators on their own, without the
+ * dashboard (for client development or other services). Uses the configured database (a
+ * separate PGLITE_DATA_DIR if the dashboard is running on PGlite at the same time).
+ */
+async function main() {
+  const { values } = parseArgs({ options: { port: { type: "string", default: "4010" } } });
+  const target = configuredDatabaseTarget();
+  const handle = getDatabaseHandle();
+  await migrateDatabase(handle, target);
+  const server = await startSandboxServer({ db: handle.db, appUrl, port: Number(values.port) });
+  const stopTicker = startSandboxTicker(() => sandboxTick(handle.db, sandboxProviders, { appUrl }));
+  console.info(`Sandboxes listening at ${server.url}/api/sandbox/{checkout,octo,octopus-cards}; control at ${server.url}/api/sandbox-control; webhooks go to ${appUrl}`);
+  const stop = async () => {
+    stopTicker();
+    await server.close();
+    await handle.close();
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
