@@ -36,6 +36,16 @@ test.describe("[SANDBOX] Octopus landing page", () => {
 
       const details = await request.get(`${api}/payments/${payment.id}`, { headers });
       expect(((await details.json()) as { status: string }).status).toBe(decision.status);
+
+      // The sandbox's signed webhooks reach the dashboard's receiver and are accepted.
+      type Delivery = { body: string; eventType: string; lastStatus: number | null; deliveredAt: string | null };
+      await expect
+        .poll(async () => {
+          await request.post("/api/sandbox-control/tick");
+          const deliveries = (await (await request.get("/api/sandbox-control/webhooks?provider=checkout")).json()) as Delivery[];
+          return deliveries.filter((d) => d.body.includes(payment.id) && d.deliveredAt && d.lastStatus === 200).map((d) => d.eventType).sort();
+        })
+        .toEqual(decision.status === "Captured" ? ["payment_capture_pending", "payment_captured", "payment_pending"] : ["payment_declined", "payment_pending"]);
     });
   }
 });

@@ -1,4 +1,5 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { timestamptz } from "./columns";
 import { roleEnum, users } from "./auth";
 
 /**
@@ -9,7 +10,7 @@ export const auditLog = pgTable(
   "audit_log",
   {
     id: bigint({ mode: "bigint" }).primaryKey().generatedAlwaysAsIdentity(),
-    at: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    at: timestamptz().notNull().defaultNow(),
     actorUserId: uuid().references(() => users.id),
     actorEmail: text(),
     actorRole: roleEnum(),

@@ -1,10 +1,9 @@
-import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { timestamptz } from "./columns";
 
 export const roles = ["admin", "finance", "ops", "merchant"] as const;
 export const roleEnum = pgEnum("role", roles);
 
-const timestamptz = (name?: string) =>
-  name ? timestamp(name, { withTimezone: true, mode: "date" }) : timestamp({ withTimezone: true, mode: "date" });
 
 export const users = pgTable(
   "users",

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgSchema, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { timestamptz } from "./columns";
 
 /**
  * The provider simulators' own state, in its own Postgres schema, never mixed with the ledger.
@@ -9,7 +10,6 @@ import { bigint, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex }
  */
 export const sandbox = pgSchema("sandbox");
 
-const timestamptz = () => timestamp({ withTimezone: true, mode: "date" });
 
 export const sandboxDocuments = sandbox.table(
   "documents",

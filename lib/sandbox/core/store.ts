@@ -1,5 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { sandboxDocuments } from "@/drizzle/schema";
+import { uniqueViolationOf } from "@/lib/db/errors";
 import type { DbOrTx } from "@/lib/db/types";
 import type { SandboxProviderName } from "./provider-names";
 
@@ -23,11 +24,6 @@ interface DocKey {
 
 function toDoc<T>(row: typeof sandboxDocuments.$inferSelect): SandboxDoc<T> {
   return { id: row.id, data: row.data as T, lookupKey: row.lookupKey, groupKey: row.groupKey, createdAt: row.createdAt, updatedAt: row.updatedAt };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return (error as { code?: string }).code === "23505" || cause?.code === "23505";
 }
 
 /**
@@ -57,7 +53,7 @@ export async function insertDoc<T>(
     if (!row) throw new Error("sandbox document insert returned no row");
     return toDoc<T>(row);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DuplicateDocumentError(`${key.provider}/${key.kind} ${doc.lookupKey ?? doc.id} exists`, { cause: error });
+    if (uniqueViolationOf(error)) throw new DuplicateDocumentError(`${key.provider}/${key.kind} ${doc.lookupKey ?? doc.id} exists`, { cause: error });
     throw error;
   }
 }

@@ -1,0 +1,119 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, char, check, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { timestamptz } from "./columns";
+import { users } from "./auth";
+
+export const paymentProviders = ["checkout", "octo"] as const;
+export const paymentProviderEnum = pgEnum("payment_provider", paymentProviders);
+
+/** How the payment reached the ledger: one of our request flows, or seen first at the provider. */
+export const paymentFlows = ["checkout_api", "checkout_setup", "octo", "external"] as const;
+export const paymentFlowEnum = pgEnum("payment_flow", paymentFlows);
+
+/**
+ * One status model for both providers (the provider's own word is kept in provider_status):
+ * requested (our row exists, the provider has not answered) → pending (waiting for the
+ * customer) → authorized (OCTO two-stage hold) → captured | declined | canceled | expired,
+ * or failed (the provider refused our request). See lib/payments/payment-status.ts.
+ */
+export const paymentStatuses = ["requested", "pending", "authorized", "captured", "declined", "canceled", "expired", "failed"] as const;
+export const paymentStatusEnum = pgEnum("payment_status", paymentStatuses);
+
+
+export const payments = pgTable(
+  "payments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    provider: paymentProviderEnum().notNull(),
+    flow: paymentFlowEnum().notNull(),
+    status: paymentStatusEnum().notNull(),
+    providerStatus: text(),
+    /** pay_… (Checkout.com) or the OCTO payment UUID; null until the provider has answered. */
+    providerPaymentId: text(),
+    /** set_… when the Checkout.com Payment Setup flow was used. */
+    providerSetupId: text(),
+    /** Our reference (Checkout.com `reference`, OCTO `shop_transaction_id`). */
+    reference: text().notNull(),
+    /** Stored before the provider is called and sent with the request; unique per provider. */
+    idempotencyKey: text(),
+    amountMinor: bigint({ mode: "bigint" }).notNull(),
+    currency: char({ length: 3 }).notNull(),
+    capturedMinor: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    description: text(),
+    customerEmail: text(),
+    customerName: text(),
+    landingUrl: text(),
+    octopusUri: text(),
+    createdBy: uuid().references(() => users.id),
+    createdAt: timestamptz().notNull().defaultNow(),
+    updatedAt: timestamptz().notNull().defaultNow(),
+    statusChangedAt: timestamptz().notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("payments_provider_payment_id_unique").on(t.provider, t.providerPaymentId).where(sql`${t.providerPaymentId} is not null`),
+    uniqueIndex("payments_idempotency_key_unique").on(t.provider, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    index("payments_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("payments_status_created_idx").on(t.status, t.createdAt.desc(), t.id.desc()),
+    index("payments_provider_created_idx").on(t.provider, t.createdAt.desc(), t.id.desc()),
+    index("payments_reference_idx").on(t.reference),
+    check("payments_amount_positive", sql`${t.amountMinor} > 0`),
+    check("payments_captured_within_amount", sql`${t.capturedMinor} >= 0 and ${t.capturedMinor} <= ${t.amountMinor}`),
+  ],
+);
+
+export const paymentEventSources = ["provider_webhook", "provider_poll", "api_call", "staff", "system"] as const;
+export const paymentEventSourceEnum = pgEnum("payment_event_source", paymentEventSources);
+
+/** The payment's timeline: append-only (trigger), one row per thing that happened, with who and when. */
+export const paymentEvents = pgTable(
+  "payment_events",
+  {
+    id: bigint({ mode: "bigint" }).primaryKey().generatedAlwaysAsIdentity(),
+    paymentId: uuid()
+      .notNull()
+      .references(() => payments.id),
+    at: timestamptz().notNull().defaultNow(),
+    source: paymentEventSourceEnum().notNull(),
+    kind: text().notNull(),
+    actorUserId: uuid().references(() => users.id),
+    fromStatus: paymentStatusEnum(),
+    toStatus: paymentStatusEnum(),
+    detail: jsonb().$type<Record<string, unknown>>(),
+  },
+  (t) => [index("payment_events_payment_idx").on(t.paymentId, t.id)],
+);
+
+export const webhookSignatureVerdicts = ["valid", "invalid", "missing"] as const;
+export const webhookSignatureVerdictEnum = pgEnum("webhook_signature_verdict", webhookSignatureVerdicts);
+
+export const webhookOutcomes = ["applied", "duplicate", "rejected", "ignored_out_of_order", "ignored"] as const;
+export const webhookOutcomeEnum = pgEnum("webhook_outcome", webhookOutcomes);
+
+/**
+ * Every webhook/callback delivery received, whatever became of it (append-only). The first valid
+ * delivery of an event id is the one applied: a unique partial index makes a concurrent second
+ * delivery of the same event fail to claim it, and it is recorded as a duplicate.
+ */
+export const webhookReceipts = pgTable(
+  "webhook_receipts",
+  {
+    id: bigint({ mode: "bigint" }).primaryKey().generatedAlwaysAsIdentity(),
+    provider: text().notNull(),
+    receivedAt: timestamptz().notNull().defaultNow(),
+    eventId: text(),
+    eventType: text(),
+    signature: webhookSignatureVerdictEnum().notNull(),
+    outcome: webhookOutcomeEnum().notNull(),
+    /** True on the one receipt per (provider, event id) that was applied or deliberately ignored. */
+    isFirst: boolean().notNull().default(false),
+    paymentId: uuid().references(() => payments.id),
+    rawBody: text().notNull(),
+    headers: jsonb().$type<Record<string, string>>().notNull(),
+    detail: text(),
+  },
+  (t) => [
+    uniqueIndex("webhook_receipts_first_unique").on(t.provider, t.eventId).where(sql`${t.isFirst}`),
+    index("webhook_receipts_received_idx").on(t.receivedAt.desc(), t.id.desc()),
+    index("webhook_receipts_payment_idx").on(t.paymentId, t.id),
+  ],
+);

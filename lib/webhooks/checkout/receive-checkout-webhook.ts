@@ -1,0 +1,111 @@
+import { uniqueViolationOf } from "@/lib/db/errors";
+import type { Database } from "@/lib/db/types";
+import { applyProviderStatus, type ApplyOutcome } from "@/lib/payments/apply-provider-status";
+import { fromCheckoutEvent } from "@/lib/payments/payment-status";
+import { verifyCheckoutSignature } from "@/lib/providers/checkout/webhook-signature";
+import { recordReceipt, wasEventSeen, type SignatureVerdict, type WebhookOutcome } from "../receipts";
+import { checkoutEventSchema } from "./checkout-event";
+
+export interface CheckoutDelivery {
+  rawBody: string;
+  signatureHeader: string | null;
+  /** Headers kept with the receipt (never cookies or authorization). */
+  headers: Record<string, string>;
+}
+
+export interface ReceiveResult {
+  httpStatus: number;
+  outcome: WebhookOutcome;
+  detail?: string;
+}
+
+const provider = "checkout";
+
+function outcomeOf(applied: ApplyOutcome): { outcome: WebhookOutcome; detail?: string } {
+  switch (applied.kind) {
+    case "created":
+    case "advanced":
+    case "unchanged":
+      return { outcome: "applied" };
+    case "out_of_order":
+      return { outcome: "ignored_out_of_order", detail: `payment is already ${applied.current}` };
+    case "unknown_payment":
+      return { outcome: "ignored", detail: "unknown payment and the event carries no amount; import it by id" };
+  }
+}
+
+/**
+ * One Checkout.com webhook delivery. The signature is checked on the raw body (constant time)
+ * before anything else; every delivery leaves a receipt; the first valid delivery of an event id
+ * is applied in the same transaction as its receipt, later ones are recorded as duplicates, and
+ * statuses only move forward. Refund events are recorded and left to the refunds capability.
+ */
+export async function receiveCheckoutWebhook(db: Database, delivery: CheckoutDelivery, signingKey: string, now = new Date()): Promise<ReceiveResult> {
+  const base = { provider, rawBody: delivery.rawBody, headers: delivery.headers, receivedAt: now };
+  const signature: SignatureVerdict = !delivery.signatureHeader
+    ? "missing"
+    : verifyCheckoutSignature(delivery.rawBody, delivery.signatureHeader, signingKey)
+      ? "valid"
+      : "invalid";
+  if (signature !== "valid") {
+    await recordReceipt(db, { ...base, eventId: null, eventType: null, signature, outcome: "rejected", isFirst: false, detail: `signature ${signature}` });
+    return { httpStatus: 401, outcome: "rejected", detail: `signature ${signature}` };
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(delivery.rawBody);
+  } catch {
+    json = undefined;
+  }
+  const parsed = checkoutEventSchema.safeParse(json);
+  if (!parsed.success) {
+    const detail = json === undefined ? "body is not JSON" : `not a Checkout.com payment event: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`;
+    await recordReceipt(db, { ...base, eventId: null, eventType: null, signature, outcome: "rejected", isFirst: false, detail });
+    return { httpStatus: 400, outcome: "rejected", detail };
+  }
+  const event = parsed.data;
+  const eventBase = { ...base, eventId: event.id, eventType: event.type, signature };
+  const recordDuplicate = async () => {
+    await recordReceipt(db, { ...eventBase, outcome: "duplicate", isFirst: false });
+    return { httpStatus: 200, outcome: "duplicate" as const };
+  };
+  if (await wasEventSeen(db, provider, event.id)) return recordDuplicate();
+
+  const status = fromCheckoutEvent(event.type);
+  const applyOnce = () =>
+    db.transaction(async (tx) => {
+      if (!status) {
+        await recordReceipt(tx, { ...eventBase, outcome: "ignored", isFirst: true, detail: `${event.type} does not change a payment's status` });
+        return { httpStatus: 200, outcome: "ignored" as const };
+      }
+      const applied = await applyProviderStatus(
+        tx,
+        {
+          provider,
+          providerPaymentId: event.data.id,
+          status,
+          providerStatus: event.type,
+          amountMinor: event.data.amount === undefined ? undefined : BigInt(event.data.amount),
+          currency: event.data.currency,
+          reference: event.data.reference,
+        },
+        { source: "provider_webhook", at: now, detail: { eventId: event.id, eventType: event.type } },
+      );
+      const { outcome, detail } = outcomeOf(applied);
+      await recordReceipt(tx, { ...eventBase, outcome, detail, isFirst: true, paymentId: "paymentId" in applied ? applied.paymentId : null });
+      return { httpStatus: 200, outcome, detail };
+    });
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await applyOnce();
+    } catch (error) {
+      const constraint = uniqueViolationOf(error);
+      // A concurrent delivery of the same event claimed it first; ours changed nothing.
+      if (constraint === "webhook_receipts_first_unique") return recordDuplicate();
+      // Another event created the same payment concurrently: it exists now, so apply again.
+      if (constraint === "payments_provider_payment_id_unique" && attempt === 1) continue;
+      throw error;
+    }
+  }
+}

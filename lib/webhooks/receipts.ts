@@ -1,0 +1,56 @@
+import { and, eq } from "drizzle-orm";
+import { webhookReceipts, type webhookOutcomes, type webhookSignatureVerdicts } from "@/drizzle/schema/payments";
+import type { DbOrTx } from "@/lib/db/types";
+
+export type WebhookOutcome = (typeof webhookOutcomes)[number];
+export type SignatureVerdict = (typeof webhookSignatureVerdicts)[number];
+
+/** Bodies of refused deliveries are kept only up to this size: enough to diagnose, not a dump. */
+const rejectedBodyLimit = 4096;
+
+export interface ReceiptInput {
+  provider: string;
+  eventId: string | null;
+  eventType: string | null;
+  signature: SignatureVerdict;
+  outcome: WebhookOutcome;
+  isFirst: boolean;
+  paymentId?: string | null;
+  rawBody: string;
+  headers: Record<string, string>;
+  detail?: string | null;
+  receivedAt: Date;
+}
+
+export async function recordReceipt(db: DbOrTx, input: ReceiptInput): Promise<bigint> {
+  const [row] = await db
+    .insert(webhookReceipts)
+    .values({
+      ...input,
+      paymentId: input.paymentId ?? null,
+      detail: input.detail ?? null,
+      rawBody: input.outcome === "rejected" ? input.rawBody.slice(0, rejectedBodyLimit) : input.rawBody,
+    })
+    .returning({ id: webhookReceipts.id });
+  if (!row) throw new Error("webhook receipt insert returned no row");
+  return row.id;
+}
+
+export async function wasEventSeen(db: DbOrTx, provider: string, eventId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: webhookReceipts.id })
+    .from(webhookReceipts)
+    .where(and(eq(webhookReceipts.provider, provider), eq(webhookReceipts.eventId, eventId), eq(webhookReceipts.isFirst, true)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Headers worth keeping with a receipt (never cookies or authorization). */
+export function keptHeaders(headers: Headers, names: readonly string[]): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of names) {
+    const value = headers.get(name);
+    if (value !== null) kept[name] = value.slice(0, 512);
+  }
+  return kept;
+}
