@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
 
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const port = 3299;
 const base = `http://localhost:${port}`;
 let server: ChildProcess | undefined;
@@ -10,9 +12,12 @@ test.describe("[LIVE MODE] a live deployment", () => {
   test.describe.configure({ mode: "serial" });
 
   test.beforeAll(async () => {
+    const stale = await fetch(`${base}/api/health`).catch(() => null);
+    if (stale) throw new Error(`port ${port} is already in use (a server left from an earlier run?); stop it first`);
     const dataDir = ".data/e2e-live-pglite";
     rmSync(dataDir, { recursive: true, force: true });
-    server = spawn("npx", ["next", "start", "-p", String(port)], {
+    // Start next directly (not through npx) so that killing the child stops the server itself.
+    server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
       stdio: "ignore",
       env: {
         ...process.env,

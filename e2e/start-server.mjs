@@ -2,11 +2,14 @@
 // from the same seeded state (demo users, no sign-in failures).
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
+import { createRequire } from "node:module";
 
 const dataDir = ".data/e2e-pglite";
 rmSync(dataDir, { recursive: true, force: true });
 const port = process.env.E2E_PORT ?? "3200";
-const child = spawn("npx", ["next", "start", "-p", port], {
+// next itself, not npx: a signal to this process then reaches the server and nothing lingers.
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const child = spawn(process.execPath, [nextBin, "start", "-p", port], {
   stdio: "inherit",
   env: { ...process.env, PGLITE_DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, DATABASE_URL: "" },
 });

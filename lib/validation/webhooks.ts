@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { webhookOutcomes, webhookSignatureVerdicts } from "@/drizzle/schema/payments";
+
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
+  z.preprocess((v) => (v === "" ? undefined : v), z.enum(values, { error: `must be one of ${values.join(", ")}` }).optional()).describe(label);
+
+export const receiptProviders = ["checkout", "octo", "octopus-cards"] as const;
+
+export const receiptFiltersSchema = z.object({
+  provider: optionalEnum(receiptProviders, "provider"),
+  signature: optionalEnum(webhookSignatureVerdicts, "signature"),
+  outcome: optionalEnum(webhookOutcomes, "outcome"),
+  cursor: z.string().regex(/^\d{1,19}$/, "is not a valid page cursor").optional(),
+});
+
+export type ReceiptFilters = Partial<z.infer<typeof receiptFiltersSchema>>;
