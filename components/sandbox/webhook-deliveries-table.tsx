@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import type { listWebhookDeliveries } from "@/lib/sandbox/core/webhooks";
 
 type Delivery = Awaited<ReturnType<typeof listWebhookDeliveries>>[number];
@@ -11,33 +12,19 @@ function outcome(delivery: Delivery): string {
 
 export function WebhookDeliveriesTable({ deliveries }: { deliveries: Delivery[] }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-left text-sm">
-        <caption className="sr-only">Webhooks sent by the sandboxes, newest first</caption>
-        <thead className="text-xs uppercase text-zinc-600 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className="py-2 pr-3">Provider</th>
-            <th scope="col" className="py-2 pr-3">Event</th>
-            <th scope="col" className="py-2 pr-3">Attempts</th>
-            <th scope="col" className="py-2 pr-3">Outcome</th>
-            <th scope="col" className="py-2 pr-3">Next attempt (sandbox time)</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {deliveries.map((d) => (
-            <tr key={d.id}>
-              <td className="py-2 pr-3">{d.provider}</td>
-              <td className="py-2 pr-3 font-mono text-xs">
-                {d.eventType}
-                <div className="text-zinc-500">{d.eventId}</div>
-              </td>
-              <td className="py-2 pr-3">{d.attempts}</td>
-              <td className="py-2 pr-3">{outcome(d)}</td>
-              <td className="py-2 pr-3 font-mono text-xs">{d.nextAttemptAt?.toISOString().replace("T", " ").slice(0, 19) ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Webhooks sent by the sandboxes, newest first" columns={["Provider", "Event", "Attempts", "Outcome", "Next attempt (sandbox time)"]}>
+      {deliveries.map((d) => (
+        <tr key={d.id}>
+          <td className="px-3 py-2">{d.provider}</td>
+          <td className="px-3 py-2 font-mono text-xs">
+            {d.eventType}
+            <div className="text-zinc-500">{d.eventId}</div>
+          </td>
+          <td className="px-3 py-2">{d.attempts}</td>
+          <td className="px-3 py-2">{outcome(d)}</td>
+          <td className="px-3 py-2 font-mono text-xs">{d.nextAttemptAt?.toISOString().replace("T", " ").slice(0, 19) ?? "—"}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import type { ReceiptRow } from "@/lib/webhooks/list-receipts";
 import { OutcomeBadge, SignatureBadge } from "./receipt-badges";
 
@@ -11,45 +12,30 @@ function prettyBody(raw: string): string {
 
 export function ReceiptsTable({ rows }: { rows: ReceiptRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table className="min-w-full text-left text-sm">
-        <caption className="sr-only">Webhook deliveries received, newest first</caption>
-        <thead className="bg-zinc-50 text-xs uppercase text-zinc-600 dark:bg-zinc-800/50 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className="px-3 py-2">Received (UTC)</th>
-            <th scope="col" className="px-3 py-2">Provider</th>
-            <th scope="col" className="px-3 py-2">Event</th>
-            <th scope="col" className="px-3 py-2">Signature</th>
-            <th scope="col" className="px-3 py-2">Outcome</th>
-            <th scope="col" className="px-3 py-2">Raw body</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {rows.map((row) => (
-            <tr key={row.id} className="align-top" data-testid={`receipt-${row.id}`}>
-              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{row.receivedAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-              <td className="px-3 py-2">{row.provider}</td>
-              <td className="px-3 py-2 font-mono text-xs">
-                <div>{row.eventType ?? "—"}</div>
-                <div className="text-zinc-500">{row.eventId ?? ""}</div>
-              </td>
-              <td className="px-3 py-2">
-                <SignatureBadge value={row.signature} />
-              </td>
-              <td className="px-3 py-2">
-                <OutcomeBadge value={row.outcome} />
-                {row.detail ? <div className="mt-1 max-w-xs text-xs text-zinc-500">{row.detail}</div> : null}
-              </td>
-              <td className="px-3 py-2">
-                <details>
-                  <summary className="cursor-pointer text-xs text-indigo-700 dark:text-indigo-300">View</summary>
-                  <pre className="mt-2 max-h-80 max-w-xl overflow-auto rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-950">{prettyBody(row.rawBody)}</pre>
-                </details>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Webhook deliveries received, newest first" columns={["Received (UTC)", "Provider", "Event", "Signature", "Outcome", "Raw body"]}>
+      {rows.map((row) => (
+        <tr key={row.id} className="align-top" data-testid={`receipt-${row.id}`}>
+          <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{row.receivedAt.toISOString().replace("T", " ").slice(0, 19)}</td>
+          <td className="px-3 py-2">{row.provider}</td>
+          <td className="px-3 py-2 font-mono text-xs">
+            <div>{row.eventType ?? "—"}</div>
+            <div className="text-zinc-500">{row.eventId ?? ""}</div>
+          </td>
+          <td className="px-3 py-2">
+            <SignatureBadge value={row.signature} />
+          </td>
+          <td className="px-3 py-2">
+            <OutcomeBadge value={row.outcome} />
+            {row.detail ? <div className="mt-1 max-w-xs text-xs text-zinc-500">{row.detail}</div> : null}
+          </td>
+          <td className="px-3 py-2">
+            <details>
+              <summary className="cursor-pointer text-xs text-indigo-700 dark:text-indigo-300">View</summary>
+              <pre className="mt-2 max-h-80 max-w-xl overflow-auto rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-950">{prettyBody(row.rawBody)}</pre>
+            </details>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
