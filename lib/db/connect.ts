@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -19,6 +21,10 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     const client = postgres(target.url, { max: target.maxConnections ?? 10, onnotice: () => {} });
     const db: Database = drizzlePostgres({ client, schema, casing: "snake_case" });
     return { kind: "postgres", db, close: () => client.end({ timeout: 5 }) };
+  }
+  if (target.dataDir !== "memory://") {
+    // A fresh clone has no .data/ yet; PGlite creates only the last folder of its path.
+    mkdirSync(path.dirname(target.dataDir), { recursive: true });
   }
   const client = new PGlite(target.dataDir === "memory://" ? undefined : target.dataDir);
   const db: Database = drizzlePglite({ client, schema, casing: "snake_case" });
