@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/types";
-import { advanceClock, sandboxNow } from "./core/clock";
+import { advanceClock, clockOffsetMs } from "./core/clock";
 import { clearFaults, faultSpecSchema, queueFault } from "./core/faults";
 import { jsonResponse } from "./core/http";
 import { sandboxProviderNames } from "./core/provider-names";
@@ -37,8 +37,8 @@ export async function handleSandboxControl(request: Request, path: string, optio
   try {
     switch (route) {
       case "GET /clock": {
-        const now = await sandboxNow(db);
-        return jsonResponse(200, { now: now.toISOString(), offsetMs: now.getTime() - Date.now() });
+        const offsetMs = await clockOffsetMs(db);
+        return jsonResponse(200, { now: new Date(Date.now() + offsetMs).toISOString(), offsetMs });
       }
       case "POST /clock/advance": {
         const parsed = advanceSchema.safeParse(await body());
