@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuditFiltersForm } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
-import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAudit } from "@/lib/audit/list-audit";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { firstValues, withParams } from "@/lib/url/search-params";
+import { firstValues } from "@/lib/url/search-params";
 import { auditFiltersSchema, type AuditFilters } from "@/lib/validation/audit";
 
 export const metadata: Metadata = { title: "Audit" };
@@ -23,28 +23,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Audit log" description="Every state change and sign-in event: who, with which role, what, on which target, from where. Append-only." />
       <AuditFiltersForm filters={filters} />
-      {!parsed.success ? (
-        <p role="alert" className="mb-4 text-sm text-red-600 dark:text-red-400">
-          Some filters were ignored: {parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}.
-        </p>
-      ) : null}
+      <IgnoredFilters error={parsed.error} />
       {rows.length === 0 ? (
         <EmptyState title="No audit entries match these filters." />
       ) : (
         <AuditTable rows={rows} />
       )}
-      <div className="mt-4 flex gap-2">
-        {cursor ? (
-          <Link href={withParams("/audit", withoutCursor)} className={buttonClass("secondary")}>
-            Newest
-          </Link>
-        ) : null}
-        {nextCursor ? (
-          <Link href={withParams("/audit", { ...withoutCursor, cursor: nextCursor })} className={buttonClass("secondary")}>
-            Older entries
-          </Link>
-        ) : null}
-      </div>
+      <KeysetPager path="/audit" filters={withoutCursor} cursor={cursor} nextCursor={nextCursor} olderLabel="Older entries" />
     </>
   );
 }

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { ReceiptFiltersForm } from "@/components/webhooks/receipt-filters";
 import { ReceiptsTable } from "@/components/webhooks/receipts-table";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { firstValues, withParams } from "@/lib/url/search-params";
+import { firstValues } from "@/lib/url/search-params";
 import { receiptFiltersSchema, type ReceiptFilters } from "@/lib/validation/webhooks";
 import { listReceipts } from "@/lib/webhooks/list-receipts";
 
@@ -26,24 +26,9 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         description="Every provider webhook delivery received: its signature verdict, what became of it, and the raw body exactly as it arrived."
       />
       <ReceiptFiltersForm filters={filters} />
-      {!parsed.success ? (
-        <p role="alert" className="mb-4 text-sm text-red-600 dark:text-red-400">
-          Some filters were ignored: {parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}.
-        </p>
-      ) : null}
+      <IgnoredFilters error={parsed.error} />
       {rows.length === 0 ? <EmptyState title="No webhook deliveries match these filters." /> : <ReceiptsTable rows={rows} />}
-      <div className="mt-4 flex gap-2">
-        {cursor ? (
-          <Link href={withParams("/webhooks", withoutCursor)} className={buttonClass("secondary")}>
-            Newest
-          </Link>
-        ) : null}
-        {nextCursor ? (
-          <Link href={withParams("/webhooks", { ...withoutCursor, cursor: nextCursor })} className={buttonClass("secondary")}>
-            Older deliveries
-          </Link>
-        ) : null}
-      </div>
+      <KeysetPager path="/webhooks" filters={withoutCursor} cursor={cursor} nextCursor={nextCursor} olderLabel="Older deliveries" />
     </>
   );
 }
