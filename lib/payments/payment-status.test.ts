@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { paymentStatuses } from "@/drizzle/schema/payments";
-import { fromCheckoutEvent, fromCheckoutStatus, paymentTransition } from "./payment-status";
+import { octoPaymentStatuses } from "@/lib/providers/octo/types";
+import { fromCheckoutEvent, fromCheckoutStatus, fromOctoStatus, paymentTransition } from "./payment-status";
 
 describe("payment status transitions", () => {
   it("only moves forward", () => {
@@ -27,5 +28,15 @@ describe("payment status transitions", () => {
     expect(fromCheckoutStatus("Card Verified")).toBeNull();
     expect(fromCheckoutEvent("payment_capture_pending")).toBe("authorized");
     expect(fromCheckoutEvent("payment_refunded")).toBeNull();
+  });
+
+  it("maps every OCTO payment status onto the model", () => {
+    for (const status of octoPaymentStatuses) expect(fromOctoStatus(status)).not.toBeNull();
+    expect(fromOctoStatus("wait_user_action")).toBe("pending");
+    expect(fromOctoStatus("waiting_for_capture")).toBe("authorized");
+    expect(fromOctoStatus("succeeded")).toBe("captured");
+    expect(fromOctoStatus("cancelled")).toBe("canceled");
+    expect(fromOctoStatus("failed")).toBe("declined");
+    expect(fromOctoStatus("something_new")).toBeNull();
   });
 });

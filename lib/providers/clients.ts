@@ -1,0 +1,21 @@
+import "server-only";
+import { createCheckoutClient, type CheckoutClient } from "./checkout/client";
+import { checkoutConfig, octoConfig } from "./config";
+import { createOctoClient, type OctoClient } from "./octo/client";
+
+/**
+ * The app's provider clients, built from lib/providers/config.ts (sandbox simulators by default,
+ * the real providers when their base URLs and credentials are set). Server-only: they hold keys.
+ */
+let checkout: CheckoutClient | undefined;
+let octo: OctoClient | undefined;
+
+export function checkoutClient(): CheckoutClient {
+  checkout ??= createCheckoutClient(checkoutConfig());
+  return checkout;
+}
+
+export function octoClient(): OctoClient {
+  octo ??= createOctoClient(octoConfig());
+  return octo;
+}
