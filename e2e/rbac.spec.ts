@@ -5,6 +5,7 @@ import { allServerActions, callServerAction } from "./support/server-actions";
 
 const pageAccess: Record<string, readonly RoleName[]> = {
   "/payments": ["admin", "finance", "ops"],
+  "/payments/new": ["admin", "finance"],
   "/refunds": ["admin", "finance", "ops"],
   "/orders": ["admin", "finance", "ops", "merchant"],
   "/wallet": ["admin", "finance", "merchant"],

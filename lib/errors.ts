@@ -13,6 +13,8 @@ export const appErrorCodes = {
   VALIDATION_FAILED: 422,
   /** The request conflicts with current state (e.g. duplicate email, last admin). */
   CONFLICT: 409,
+  /** A provider refused the request (a definite answer: nothing happened there). */
+  PROVIDER_REFUSED: 502,
   /** Too many attempts; try again later. */
   RATE_LIMITED: 429,
   /** Anything unexpected. Details are in the server log only. */

@@ -28,5 +28,12 @@ export const actionMatrix: readonly ActionCase[] = [
     allowed: ["admin"],
     input: () => ({ userId: someUserId, password: "a long enough password" }),
   },
+  {
+    file: "lib/actions/payments/request-payment.ts",
+    name: "requestPaymentAction",
+    allowed: ["admin", "finance"],
+    input: () => ({ method: "checkout_api", currency: "HKD", amount: "1.00", idempotencyKey: crypto.randomUUID() }),
+  },
+  { file: "lib/actions/payments/resume-payment-request.ts", name: "resumePaymentRequestAction", allowed: ["admin", "finance"], input: () => ({ paymentId: someUserId }) },
   { file: "lib/actions/sandbox/advance-sandbox-clock.ts", name: "advanceSandboxClockAction", allowed: ["admin"], input: () => ({ minutes: "1" }) },
 ];

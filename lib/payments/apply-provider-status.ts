@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { paymentEvents, payments, type paymentEventSources, type paymentProviders } from "@/drizzle/schema/payments";
 import type { Transaction } from "@/lib/db/types";
+import { linkRequestedPayment } from "./link-requested-payment";
 import { paymentTransition, type PaymentStatus } from "./payment-status";
 
 export interface ProviderPaymentFacts {
@@ -12,6 +13,8 @@ export interface ProviderPaymentFacts {
   amountMinor?: bigint;
   currency?: string;
   reference?: string;
+  /** Our payment id when the provider echoes it (Checkout.com metadata.payment_id). */
+  ourPaymentId?: string;
 }
 
 export type ApplyOutcome =
@@ -32,12 +35,13 @@ export async function applyProviderStatus(
   facts: ProviderPaymentFacts,
   origin: { source: (typeof paymentEventSources)[number]; at: Date; detail?: Record<string, unknown> },
 ): Promise<ApplyOutcome> {
-  const [current] = await tx
+  const [known] = await tx
     .select({ id: payments.id, status: payments.status, amountMinor: payments.amountMinor })
     .from(payments)
     .where(and(eq(payments.provider, facts.provider), eq(payments.providerPaymentId, facts.providerPaymentId)))
     .for("update")
     .limit(1);
+  const current = known ?? (await linkRequestedPayment(tx, facts));
   const event = { source: origin.source, at: origin.at, detail: origin.detail ?? null };
 
   if (!current) {

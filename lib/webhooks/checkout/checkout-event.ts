@@ -14,6 +14,7 @@ export const checkoutEventSchema = z.object({
       action_id: z.string().optional(),
       response_code: z.string().optional(),
       response_summary: z.string().optional(),
+      metadata: z.record(z.string(), z.unknown()).optional(),
     })
     .passthrough(),
 });

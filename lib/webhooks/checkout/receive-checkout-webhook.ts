@@ -21,6 +21,14 @@ export interface ReceiveResult {
 
 const provider = "checkout";
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The payment id we put in metadata when we made the request; anything else is not ours. */
+function ourPaymentIdOf(metadata: Record<string, unknown> | undefined): string | undefined {
+  const value = metadata?.payment_id;
+  return typeof value === "string" && uuidPattern.test(value) ? value : undefined;
+}
+
 function outcomeOf(applied: ApplyOutcome): { outcome: WebhookOutcome; detail?: string } {
   switch (applied.kind) {
     case "created":
@@ -89,6 +97,7 @@ export async function receiveCheckoutWebhook(db: Database, delivery: CheckoutDel
           amountMinor: event.data.amount === undefined ? undefined : BigInt(event.data.amount),
           currency: event.data.currency,
           reference: event.data.reference,
+          ourPaymentId: ourPaymentIdOf(event.data.metadata),
         },
         { source: "provider_webhook", at: now, detail: { eventId: event.id, eventType: event.type } },
       );

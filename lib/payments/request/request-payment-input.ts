@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { AmountPrecisionError } from "@/lib/money/currency";
+import { majorToMinor } from "@/lib/money/convert";
+import { octoCurrencies } from "@/lib/providers/octo/amounts";
+
+/** The ways finance can ask a customer for money; each is a provider flow of providers.md. */
+export const requestMethods = ["checkout_api", "checkout_setup", "octo"] as const;
+export type RequestMethod = (typeof requestMethods)[number];
+
+export const requestMethodLabels: Record<RequestMethod, string> = {
+  checkout_api: "Octopus via Checkout.com: one API call (POST /payments)",
+  checkout_setup: "Octopus via Checkout.com: Payment Setup, then confirm",
+  octo: "OCTO (Uzbekistan): prepare_payment",
+};
+
+/** Octopus settles in HKD only; OCTO accepts its three currencies. */
+export const currenciesOf: Record<RequestMethod, readonly string[]> = {
+  checkout_api: ["HKD"],
+  checkout_setup: ["HKD"],
+  octo: octoCurrencies,
+};
+
+export const providerOf = (method: RequestMethod) => (method === "octo" ? ("octo" as const) : ("checkout" as const));
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+/**
+ * The request-payment form. The amount is typed in major units and converted exactly with the
+ * currency's ISO 4217 exponent; the idempotency key is minted when the form is rendered, so a
+ * double click or a resubmitted form can never create a second payment.
+ */
+export const requestPaymentInput = z
+  .object({
+    method: z.enum(requestMethods, { error: "must be one of the offered flows" }),
+    currency: z.string().trim().toUpperCase(),
+    amount: z.string().trim().min(1, "is required"),
+    reference: z
+      .string()
+      .trim()
+      .max(50, "must be at most 50 characters")
+      .regex(/^[A-Za-z0-9._-]*$/, "may contain only letters, digits, dot, dash and underscore")
+      .optional()
+      .transform((value) => (value ? value : undefined)),
+    description: optionalText(200),
+    customerEmail: z
+      .union([z.literal(""), z.email("must be an email address")])
+      .optional()
+      .transform((value) => (value ? value.toLowerCase() : undefined)),
+    customerName: optionalText(100),
+    idempotencyKey: z.uuid("is missing or malformed; reload the form"),
+  })
+  .transform((input, ctx) => {
+    if (!currenciesOf[input.method].includes(input.currency)) {
+      ctx.addIssue({ code: "custom", path: ["currency"], message: `must be one of ${currenciesOf[input.method].join(", ")} for this flow` });
+      return z.NEVER;
+    }
+    if (!/^-?\d+(\.\d+)?$/.test(input.amount)) {
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "must be a number such as 125.50" });
+      return z.NEVER;
+    }
+    let amountMinor: bigint;
+    try {
+      amountMinor = majorToMinor(input.amount, input.currency);
+    } catch (error) {
+      if (!(error instanceof AmountPrecisionError)) throw error;
+      ctx.addIssue({ code: "custom", path: ["amount"], message: `has more decimals than ${input.currency} allows` });
+      return z.NEVER;
+    }
+    if (amountMinor <= 0n) {
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "must be greater than zero" });
+      return z.NEVER;
+    }
+    if (amountMinor > BigInt(Number.MAX_SAFE_INTEGER)) {
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "is larger than the providers accept" });
+      return z.NEVER;
+    }
+    return {
+      method: input.method,
+      currency: input.currency,
+      amountMinor,
+      reference: input.reference,
+      description: input.description,
+      customerEmail: input.customerEmail,
+      customerName: input.customerName,
+      idempotencyKey: input.idempotencyKey,
+    };
+  });
+
+export type RequestPaymentInput = z.output<typeof requestPaymentInput>;
