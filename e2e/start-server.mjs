@@ -11,7 +11,8 @@ const port = process.env.E2E_PORT ?? "3200";
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const child = spawn(process.execPath, [nextBin, "start", "-p", port], {
   stdio: "inherit",
-  env: { ...process.env, PGLITE_DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, DATABASE_URL: "" },
+  // No seeded history: each spec makes the payments it looks at.
+  env: { ...process.env, PGLITE_DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, DATABASE_URL: "", SANDBOX_SEED_PAYMENTS: "0" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -48,6 +48,8 @@ const envSchema = z
     OCTOPUS_CARDS_API_KEY: optionalString,
     OCTOPUS_CARDS_API_SECRET: optionalString,
     OCTOPUS_CARDS_WEBHOOK_SECRET: optionalString,
+    /** Sandbox only: how many payments to seed into a fresh ledger (0 = none). */
+    SANDBOX_SEED_PAYMENTS: intWithDefault(300, 0, 5000),
   })
   .superRefine((value, ctx) => {
     if (value.PROVIDER_MODE !== "live") return;

@@ -4,6 +4,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { appUrl, env, isSandbox } from "@/lib/env";
 import { sandboxTick, startSandboxTicker } from "@/lib/sandbox/core/tick";
 import { sandboxProviders } from "@/lib/sandbox/registry";
+import { seedSandboxOnStartup } from "@/lib/sandbox/seed/seed-on-startup";
 
 const processGlobal = globalThis as typeof globalThis & { __paymentsOpsReady?: Promise<void> };
 
@@ -21,6 +22,7 @@ async function prepare(): Promise<void> {
   if (isSandbox) {
     // Time-based sandbox outcomes and webhook retries; safe on several instances (SKIP LOCKED).
     startSandboxTicker(() => sandboxTick(handle.db, sandboxProviders, { appUrl }));
+    void seedSandboxOnStartup(env.SANDBOX_SEED_PAYMENTS);
   }
   if (outcome === "no-users") {
     console.warn("[startup] no users exist: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run user:create`.");

@@ -20,7 +20,9 @@ describe("request-payment form input", () => {
     expect(errorsOf({ ...base, amount: "0" })).toEqual({ amount: "must be greater than zero" });
     expect(errorsOf({ ...base, amount: "-5" })).toEqual({ amount: "must be greater than zero" });
     expect(errorsOf({ ...base, amount: "" })).toEqual({ amount: "is required" });
-    expect(errorsOf({ ...base, amount: "99999999999999999" })).toEqual({ amount: "is larger than the providers accept" });
+    expect(errorsOf({ ...base, amount: "99999999999999990" })).toEqual({ amount: "is larger than the providers accept" });
+    expect(errorsOf({ ...base, amount: "10.55" })).toEqual({ amount: "must be a multiple of 0.10 for Octopus" });
+    expect(errorsOf({ ...base, method: "octo", currency: "USD", amount: "10.55" })).toEqual({});
     expect(errorsOf({ ...base, currency: "USD" })).toEqual({ currency: "must be one of HKD for this flow" });
     expect(errorsOf({ ...base, method: "octo" })).toEqual({ currency: "must be one of UZS, USD, RUB for this flow" });
     expect(errorsOf({ ...base, reference: "has space" })).toEqual({ reference: "may contain only letters, digits, dot, dash and underscore" });

@@ -76,6 +76,11 @@ export const requestPaymentInput = z
       ctx.addIssue({ code: "custom", path: ["amount"], message: "must be greater than zero" });
       return z.NEVER;
     }
+    if (providerOf(input.method) === "checkout" && amountMinor % 10n !== 0n) {
+      // Checkout.com: "For Octopus, payment and refund amounts must end in a 0" (minor units).
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "must be a multiple of 0.10 for Octopus" });
+      return z.NEVER;
+    }
     if (amountMinor > BigInt(Number.MAX_SAFE_INTEGER)) {
       ctx.addIssue({ code: "custom", path: ["amount"], message: "is larger than the providers accept" });
       return z.NEVER;

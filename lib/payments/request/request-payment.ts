@@ -21,28 +21,31 @@ export type PaymentRequestOutcome =
   | { kind: "rejected"; paymentId: string; message: string }
   | { kind: "unknown"; paymentId: string; message: string };
 
-async function sendAndRecord(deps: PaymentRequestDeps, payment: PaymentRow): Promise<PaymentRequestOutcome> {
+async function sendAndRecord(deps: PaymentRequestDeps, payment: PaymentRow, now?: Date): Promise<PaymentRequestOutcome> {
   try {
     const accepted = await sendPaymentRequest(deps.db, deps.clients, payment, deps.urls);
-    await recordAcceptance(deps.db, payment.id, accepted);
+    await recordAcceptance(deps.db, payment.id, accepted, now);
     return { kind: "accepted", paymentId: payment.id };
   } catch (error) {
     const failure = describeProviderFailure(error);
     if (failure.outcome === "rejected") {
-      await recordRejection(deps.db, payment.id, failure);
+      await recordRejection(deps.db, payment.id, failure, now);
       return { kind: "rejected", paymentId: payment.id, message: failure.message };
     }
     console.error(`[payment request ${payment.id}] outcome unknown`, error);
-    await recordUnknownOutcome(deps.db, payment.id, failure);
+    await recordUnknownOutcome(deps.db, payment.id, failure, now);
     return { kind: "unknown", paymentId: payment.id, message: failure.message };
   }
 }
 
-/** Request a payment from a customer: our row and key first, then the provider, then its answer. */
-export async function requestPayment(deps: PaymentRequestDeps, actor: AuditActor, input: RequestPaymentInput): Promise<PaymentRequestOutcome> {
-  const opened = await openPaymentRequest(deps.db, actor, input);
+/**
+ * Request a payment from a customer: our row and key first, then the provider, then its answer.
+ * `now` dates our records (the sandbox seed back-dates its history); it defaults to real time.
+ */
+export async function requestPayment(deps: PaymentRequestDeps, actor: AuditActor, input: RequestPaymentInput, now?: Date): Promise<PaymentRequestOutcome> {
+  const opened = await openPaymentRequest(deps.db, actor, input, now);
   if (opened.kind === "replay") return { kind: "replay", paymentId: opened.payment.id };
-  return sendAndRecord(deps, opened.payment);
+  return sendAndRecord(deps, opened.payment, now);
 }
 
 /**

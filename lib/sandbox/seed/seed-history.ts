@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { payments } from "@/drizzle/schema/payments";
+import { systemActor } from "@/lib/audit/record-audit";
+import { applyProviderStatus, type ProviderPaymentFacts } from "@/lib/payments/apply-provider-status";
+import { fromCheckoutStatus, fromOctoStatus } from "@/lib/payments/payment-status";
+import { requestPayment, type PaymentRequestDeps } from "@/lib/payments/request/request-payment";
+import { requestPaymentInput } from "@/lib/payments/request/request-payment-input";
+import { isOctoCurrency } from "@/lib/providers/octo/amounts";
+import type { PaymentRow } from "@/lib/payments/request/open-payment-request";
+import type { SeedPayment } from "./seed-plan";
+
+const seedActor = systemActor("system:sandbox-seed");
+
+/** The simulated customer presses a button on the provider's own page (Checkout landing / OCTO pay page). */
+async function customerDecides(payment: PaymentRow, decision: SeedPayment["decision"]): Promise<void> {
+  if (decision === "abandon" || !payment.landingUrl) return;
+  const response = await fetch(`${payment.landingUrl}/${decision}`, { method: "POST", redirect: "manual" });
+  if (response.status >= 400) throw new Error(`the sandbox refused "${decision}" for ${payment.reference}: HTTP ${response.status}`);
+}
+
+/** What the provider now says about the payment, in our model. */
+async function providerFacts(deps: PaymentRequestDeps, payment: PaymentRow): Promise<ProviderPaymentFacts | null> {
+  if (!payment.providerPaymentId) return null;
+  if (payment.provider === "checkout") {
+    const atProvider = await deps.clients.checkout.getPayment(payment.providerPaymentId);
+    const status = fromCheckoutStatus(atProvider.status);
+    return status && { provider: "checkout", providerPaymentId: atProvider.id, status, providerStatus: atProvider.status, amountMinor: atProvider.amountMinor, currency: atProvider.currency };
+  }
+  if (!isOctoCurrency(payment.currency)) return null;
+  const atProvider = await deps.clients.octo.checkPaymentStatus(payment.reference, payment.currency);
+  const status = fromOctoStatus(atProvider.status);
+  return status && { provider: "octo", providerPaymentId: atProvider.octoPaymentUuid, status, providerStatus: atProvider.status };
+}
+
+export interface SeedSummary {
+  requested: number;
+  notAccepted: number;
+  byStatus: Record<string, number>;
+}
+
+/**
+ * Makes the planned payments through the sandboxes with the dashboard's own request flow, lets
+ * the simulated customer decide on the provider's page, and records what the provider then says
+ * (as a provider poll), so ledger and providers agree. Our records carry the planned, back-dated
+ * times; the simulators' own timestamps are the real time of seeding.
+ */
+export async function seedSandboxHistory(deps: PaymentRequestDeps, plan: readonly SeedPayment[]): Promise<SeedSummary> {
+  const summary: SeedSummary = { requested: 0, notAccepted: 0, byStatus: {} };
+  for (const spec of plan) {
+    const input = requestPaymentInput.parse({
+      method: spec.method,
+      currency: spec.currency,
+      amount: spec.amountMajor,
+      description: spec.description,
+      customerEmail: spec.customerEmail,
+      customerName: spec.customerName,
+      idempotencyKey: randomUUID(),
+    });
+    const outcome = await requestPayment(deps, seedActor, input, spec.requestedAt);
+    summary.requested += 1;
+    if (outcome.kind !== "accepted") {
+      console.warn(`[sandbox seed] ${spec.method} ${spec.amountMajor} ${spec.currency} not accepted:`, outcome);
+      summary.notAccepted += 1;
+      continue;
+    }
+    const [payment] = await deps.db.select().from(payments).where(eq(payments.id, outcome.paymentId));
+    if (!payment) continue;
+    await customerDecides(payment, spec.decision);
+    const facts = await providerFacts(deps, payment);
+    if (!facts) continue;
+    // The customer answers one to six minutes after the request.
+    const decidedAt = new Date(spec.requestedAt.getTime() + 60_000 + Number(payment.amountMinor % 300n) * 1_000);
+    await deps.db.transaction((tx) => applyProviderStatus(tx, facts, { source: "provider_poll", at: decidedAt, detail: { by: "sandbox seed" } }));
+    summary.byStatus[facts.status] = (summary.byStatus[facts.status] ?? 0) + 1;
+  }
+  return summary;
+}
