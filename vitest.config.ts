@@ -21,6 +21,7 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["lib/**/*.int.test.ts"],
+          globalSetup: ["lib/testing/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

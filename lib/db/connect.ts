@@ -7,7 +7,10 @@ import postgres from "postgres";
 import * as schema from "@/drizzle/schema";
 import type { Database } from "./types";
 
-export type DatabaseTarget = { kind: "postgres"; url: string; maxConnections?: number } | { kind: "pglite"; dataDir: string };
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string; maxConnections?: number }
+  /** loadDataDir: start from a dumped data directory (tests load a migrated template). */
+  | { kind: "pglite"; dataDir: string; loadDataDir?: Blob };
 
 export interface DatabaseHandle {
   kind: DatabaseTarget["kind"];
@@ -26,7 +29,10 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     // A fresh clone has no .data/ yet; PGlite creates only the last folder of its path.
     mkdirSync(path.dirname(target.dataDir), { recursive: true });
   }
-  const client = new PGlite(target.dataDir === "memory://" ? undefined : target.dataDir);
+  const client = new PGlite({
+    ...(target.dataDir !== "memory://" && { dataDir: target.dataDir }),
+    ...(target.loadDataDir && { loadDataDir: target.loadDataDir }),
+  });
   const db: Database = drizzlePglite({ client, schema, casing: "snake_case" });
   return { kind: "pglite", db, close: () => client.close() };
 }

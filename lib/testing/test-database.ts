@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openDatabase, type DatabaseHandle, type DatabaseTarget } from "@/lib/db/connect";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { readPgliteTemplate } from "./pglite-template";
 
 export interface TestDatabase extends DatabaseHandle {
   target: DatabaseTarget;
@@ -15,12 +16,14 @@ export const testServerUrl: string | undefined = process.env.TEST_DATABASE_URL |
 export const testDatabaseKind = testServerUrl ? "postgres" : "pglite";
 
 /**
- * A fresh, migrated database per call: in-memory PGlite by default, or a new database created
+ * A fresh, migrated database per call: in-memory PGlite by default (loaded from the migrated
+ * template when there is one; migrating then only confirms it is current), or a new database created
  * on the server in TEST_DATABASE_URL (and dropped afterwards), so suites never share state.
  */
 export async function createTestDatabase(options: { maxConnections?: number } = {}): Promise<TestDatabase> {
   if (!testServerUrl) {
-    const target: DatabaseTarget = { kind: "pglite", dataDir: "memory://" };
+    const template = readPgliteTemplate();
+    const target: DatabaseTarget = { kind: "pglite", dataDir: "memory://", ...(template && { loadDataDir: template }) };
     const handle = openDatabase(target);
     await migrateDatabase(handle, target);
     return { ...handle, target, dispose: handle.close };
