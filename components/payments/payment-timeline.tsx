@@ -32,7 +32,7 @@ export function PaymentTimeline({ timeline }: { timeline: Timeline }) {
                     <OutcomeBadge value={entry.webhook.outcome} />
                   </div>
                 ) : null}
-                {entry.detail ? <div className="mt-1 max-w-md break-all font-mono text-xs text-zinc-500">{entry.detail}</div> : null}
+                {entry.detail ? <div className="mt-1 max-w-md break-words font-mono text-xs text-zinc-500">{entry.detail}</div> : null}
               </td>
               <td className="whitespace-nowrap px-3 py-2">
                 {entry.toStatus ? (
