@@ -1,18 +1,12 @@
+import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import type { ReceiptRow } from "@/lib/webhooks/list-receipts";
+import { prettyBody } from "@/lib/webhooks/pretty-body";
 import { OutcomeBadge, SignatureBadge } from "./receipt-badges";
-
-function prettyBody(raw: string): string {
-  try {
-    return JSON.stringify(JSON.parse(raw), null, 2);
-  } catch {
-    return raw;
-  }
-}
 
 export function ReceiptsTable({ rows }: { rows: ReceiptRow[] }) {
   return (
-    <DataTable caption="Webhook deliveries received, newest first" columns={["Received (UTC)", "Provider", "Event", "Signature", "Outcome", "Raw body"]}>
+    <DataTable caption="Webhook deliveries received, newest first" columns={["Received (UTC)", "Provider", "Event", "Signature", "Outcome", "Payment", "Raw body"]}>
       {rows.map((row) => (
         <tr key={row.id} className="align-top" data-testid={`receipt-${row.id}`}>
           <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{row.receivedAt.toISOString().replace("T", " ").slice(0, 19)}</td>
@@ -27,6 +21,15 @@ export function ReceiptsTable({ rows }: { rows: ReceiptRow[] }) {
           <td className="px-3 py-2">
             <OutcomeBadge value={row.outcome} />
             {row.detail ? <div className="mt-1 max-w-xs text-xs text-zinc-500">{row.detail}</div> : null}
+          </td>
+          <td className="px-3 py-2 text-xs">
+            {row.paymentId ? (
+              <Link href={`/payments/${row.paymentId}`} className="text-indigo-700 underline dark:text-indigo-300">
+                Open<span className="sr-only"> the payment of {row.eventId ?? "this delivery"}</span>
+              </Link>
+            ) : (
+              <span className="text-zinc-500">—</span>
+            )}
           </td>
           <td className="px-3 py-2">
             <details>

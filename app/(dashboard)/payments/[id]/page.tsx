@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { CustomerPaysPanel } from "@/components/payments/customer-pays-panel";
+import { LivePaymentStatus } from "@/components/payments/live-payment-status";
+import { paymentFlowLabels, paymentProviderLabels } from "@/components/payments/payment-labels";
+import { PaymentTimeline } from "@/components/payments/payment-timeline";
+import { Card } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { UtcTime } from "@/components/ui/utc-time";
+import { requirePagePermission } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { formatMinor } from "@/lib/money/convert";
+import { customerPaysLinks } from "@/lib/payments/customer-pays";
+import { getPaymentDetail, parsePaymentId, toStatusSummary } from "@/lib/payments/payment-detail";
+import { paymentAmounts } from "@/lib/payments/refund-totals";
+import { loadPaymentTimeline } from "@/lib/payments/timeline";
+
+export const metadata: Metadata = { title: "Payment" };
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dd className="mt-1 text-sm">{children ?? <span className="text-zinc-500">—</span>}</dd>
+    </div>
+  );
+}
+
+function CopyableId({ value, label }: { value: string; label: string }) {
+  return (
+    <span className="flex flex-wrap items-center gap-2">
+      <span className="break-all font-mono text-xs">{value}</span>
+      <CopyButton value={value} label={`Copy the ${label}`} />
+    </span>
+  );
+}
+
+export default async function PaymentDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePagePermission("payments:read");
+  const id = parsePaymentId((await params).id);
+  if (!id) notFound();
+  const db = getDb();
+  const payment = await getPaymentDetail(db, id);
+  if (!payment) notFound();
+  const [timeline, amounts] = await Promise.all([loadPaymentTimeline(db, payment.id), paymentAmounts(db, payment)]);
+  const links = customerPaysLinks(payment);
+  const money = (minor: bigint) => formatMinor(minor, payment.currency);
+  const customer = [payment.customerName, payment.customerEmail].filter(Boolean).join(" · ");
+
+  return (
+    <>
+      <Link href="/payments" className="mb-4 inline-block text-sm text-indigo-700 underline dark:text-indigo-300">
+        ← Back to payments
+      </Link>
+      <PageHeader
+        title={`Payment ${payment.reference}`}
+        description={`${money(payment.amountMinor)} · ${paymentProviderLabels[payment.provider]} · ${paymentFlowLabels[payment.flow]}`}
+        // Header actions: the "Sync from provider" button (payments:sync) goes here; nothing yet.
+        actions={null}
+      />
+
+      <Card title="Summary">
+        <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <Item label="Status">
+            <LivePaymentStatus rendered={toStatusSummary(payment)} />
+          </Item>
+          <Item label="Amount">{money(payment.amountMinor)}</Item>
+          <Item label="Captured">{money(amounts.capturedMinor)}</Item>
+          <Item label="Refunded">{money(amounts.refundedMinor)}</Item>
+          <Item label="Still refundable">{money(amounts.refundableMinor)}</Item>
+          <Item label="Provider">{paymentProviderLabels[payment.provider]}</Item>
+          <Item label="Flow">{paymentFlowLabels[payment.flow]}</Item>
+          <Item label="Reference">
+            <span className="break-all font-mono text-xs">{payment.reference}</span>
+          </Item>
+          <Item label="Description">{payment.description}</Item>
+          <Item label="Provider payment ID">
+            {payment.providerPaymentId ? <CopyableId value={payment.providerPaymentId} label="provider payment ID" /> : null}
+          </Item>
+          {payment.providerSetupId ? (
+            <Item label="Provider setup ID">
+              <CopyableId value={payment.providerSetupId} label="provider setup ID" />
+            </Item>
+          ) : null}
+          <Item label="Customer">{customer || null}</Item>
+          <Item label="Created by">{payment.createdByUser ? payment.createdByUser.email : payment.flow === "external" ? "Made at the provider" : null}</Item>
+          <Item label="Created (UTC)">
+            <UtcTime value={payment.createdAt} />
+          </Item>
+          <Item label="Status changed (UTC)">
+            <UtcTime value={payment.statusChangedAt} />
+          </Item>
+          <Item label="Updated (UTC)">
+            <UtcTime value={payment.updatedAt} />
+          </Item>
+        </dl>
+      </Card>
+
+      {links ? <CustomerPaysPanel links={links} /> : null}
+      <PaymentTimeline timeline={timeline} />
+    </>
+  );
+}
