@@ -52,9 +52,19 @@ async function importThroughPage(page: Page, input: { provider: "Checkout.com (O
   await page.getByLabel("Provider").selectOption({ label: input.provider });
   await page.getByLabel("Payment id").fill(input.id);
   if (input.currency) await page.getByLabel("Currency").selectOption(input.currency);
-  const response = page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
+  // The page navigates away as soon as the action answers, so the answer is read on its way in.
+  let answered: (text: string) => void = () => {};
+  const answer = new Promise<string>((resolve) => (answered = resolve));
+  await page.route("**/payments/import", async (route) => {
+    if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.fallback();
+    const response = await route.fetch();
+    const body = await response.text();
+    answered(body);
+    await route.fulfill({ response, body });
+  });
   await page.getByRole("button", { name: "Import payment" }).click();
-  const text = await (await response).text();
+  const text = await answer;
+  await page.unroute("**/payments/import");
   const data = new RegExp(`"data":\\{"paymentId":"(${uuidPattern})","alreadyInLedger":(true|false)\\},"message":"([^"]*)"`).exec(text);
   expect(data, text.slice(0, 500)).not.toBeNull();
   return { paymentId: data![1]!, alreadyInLedger: data![2] === "true", message: data![3]! };
