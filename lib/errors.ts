@@ -17,6 +17,8 @@ export const appErrorCodes = {
   PROVIDER_REFUSED: 502,
   /** Too many attempts; try again later. */
   RATE_LIMITED: 429,
+  /** A payment provider did not answer or refused our request; nothing was changed. */
+  PROVIDER_ERROR: 502,
   /** Anything unexpected. Details are in the server log only. */
   INTERNAL: 500,
 } as const;

@@ -10,6 +10,7 @@ export interface ActionCase {
 }
 
 const someUserId = "00000000-0000-4000-8000-000000000000";
+const somePaymentId = "00000000-0000-4000-8000-000000000001";
 
 /** Every server action of the app. The RBAC spec fails when the build has one that is not listed here. */
 export const actionMatrix: readonly ActionCase[] = [
@@ -36,4 +37,11 @@ export const actionMatrix: readonly ActionCase[] = [
   },
   { file: "lib/actions/payments/resume-payment-request.ts", name: "resumePaymentRequestAction", allowed: ["admin", "finance"], input: () => ({ paymentId: someUserId }) },
   { file: "lib/actions/sandbox/advance-sandbox-clock.ts", name: "advanceSandboxClockAction", allowed: ["admin"], input: () => ({ minutes: "1" }) },
+  {
+    file: "lib/actions/payments/import-payment.ts",
+    name: "importPaymentAction",
+    allowed: ["admin", "finance", "ops"],
+    input: () => ({ provider: "checkout", paymentId: `pay_${"a".repeat(26)}` }),
+  },
+  { file: "lib/actions/payments/sync-payment.ts", name: "syncPaymentAction", allowed: ["admin", "finance", "ops"], input: () => ({ paymentId: somePaymentId }) },
 ];
