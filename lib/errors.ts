@@ -13,11 +13,11 @@ export const appErrorCodes = {
   VALIDATION_FAILED: 422,
   /** The request conflicts with current state (e.g. duplicate email, last admin). */
   CONFLICT: 409,
-  /** A provider refused the request (a definite answer: nothing happened there). */
+  /** A provider refused a request to move money (a definite answer: nothing happened there). */
   PROVIDER_REFUSED: 502,
   /** Too many attempts; try again later. */
   RATE_LIMITED: 429,
-  /** A payment provider did not answer or refused our request; nothing was changed. */
+  /** Reading from a payment provider failed (no answer, or an error answer); nothing was changed. */
   PROVIDER_ERROR: 502,
   /** Anything unexpected. Details are in the server log only. */
   INTERNAL: 500,

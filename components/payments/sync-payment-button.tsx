@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { syncPaymentAction } from "@/lib/actions/payments/sync-payment";
@@ -10,7 +11,12 @@ import { syncPaymentAction } from "@/lib/actions/payments/sync-payment";
  * what became of it (forward status changes are applied; anything else is only recorded).
  */
 export function SyncPaymentButton({ paymentId, label = "Sync from provider" }: { paymentId: string; label?: string }) {
+  const router = useRouter();
   const [result, action, pending] = useActionState(syncPaymentAction, null);
+  // A sync writes a timeline event and may move the status: show both without a reload.
+  useEffect(() => {
+    if (result?.ok) router.refresh();
+  }, [result, router]);
   const differences = result?.ok ? result.data.differences : [];
   return (
     <form action={action} className="space-y-2" aria-label={`Sync payment ${paymentId}`}>

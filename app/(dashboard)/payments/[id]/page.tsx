@@ -6,11 +6,14 @@ import { CustomerPaysPanel } from "@/components/payments/customer-pays-panel";
 import { LivePaymentStatus } from "@/components/payments/live-payment-status";
 import { paymentFlowLabels, paymentProviderLabels } from "@/components/payments/payment-labels";
 import { PaymentTimeline } from "@/components/payments/payment-timeline";
+import { ResumeRequestButton } from "@/components/payments/resume-request-button";
+import { SyncPaymentButton } from "@/components/payments/sync-payment-button";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { UtcTime } from "@/components/ui/utc-time";
 import { requirePagePermission } from "@/lib/auth/current-user";
+import { can, type Role } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { formatMinor } from "@/lib/money/convert";
 import { customerPaysLinks } from "@/lib/payments/customer-pays";
@@ -38,8 +41,21 @@ function CopyableId({ value, label }: { value: string; label: string }) {
   );
 }
 
+/** What this user may do to this payment now: resume an unanswered request, or re-read the provider. */
+function PaymentActions({ payment, role }: { payment: { id: string; status: string; flow: string; providerPaymentId: string | null }; role: Role }) {
+  const canResume = can(role, "payments:create") && payment.status === "requested" && payment.flow !== "external";
+  const canSync = can(role, "payments:sync") && payment.providerPaymentId !== null;
+  if (!canResume && !canSync) return null;
+  return (
+    <div className="flex flex-col items-end gap-2">
+      {canResume ? <ResumeRequestButton paymentId={payment.id} /> : null}
+      {canSync ? <SyncPaymentButton paymentId={payment.id} /> : null}
+    </div>
+  );
+}
+
 export default async function PaymentDetailPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePagePermission("payments:read");
+  const user = await requirePagePermission("payments:read");
   const id = parsePaymentId((await params).id);
   if (!id) notFound();
   const db = getDb();
@@ -58,8 +74,7 @@ export default async function PaymentDetailPage({ params }: { params: Promise<{ 
       <PageHeader
         title={`Payment ${payment.reference}`}
         description={`${money(payment.amountMinor)} · ${paymentProviderLabels[payment.provider]} · ${paymentFlowLabels[payment.flow]}`}
-        // Header actions: the "Sync from provider" button (payments:sync) goes here; nothing yet.
-        actions={null}
+        actions={<PaymentActions payment={payment} role={user.role} />}
       />
 
       <Card title="Summary">
