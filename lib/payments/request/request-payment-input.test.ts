@@ -31,6 +31,13 @@ describe("request-payment form input", () => {
     expect(errorsOf({ ...base, method: "cash" })).toMatchObject({ method: "must be one of the offered flows" });
   });
 
+  it("reports the amount rules together with other fields' errors", () => {
+    expect(errorsOf({ ...base, amount: "12.345", reference: "has spaces" })).toEqual({
+      amount: "has more decimals than HKD allows",
+      reference: "may contain only letters, digits, dot, dash and underscore",
+    });
+  });
+
   it("drops empty optional fields and lower-cases the email", () => {
     const parsed = requestPaymentInput.parse({ ...base, reference: "", description: "  ", customerEmail: "A@B.CO", customerName: "" });
     expect(parsed).toMatchObject({ reference: undefined, description: undefined, customerEmail: "a@b.co", customerName: undefined });

@@ -55,46 +55,41 @@ export const requestPaymentInput = z
     customerName: optionalText(100),
     idempotencyKey: z.uuid("is missing or malformed; reload the form"),
   })
-  .transform((input, ctx) => {
-    if (!currenciesOf[input.method].includes(input.currency)) {
-      ctx.addIssue({ code: "custom", path: ["currency"], message: `must be one of ${currenciesOf[input.method].join(", ")} for this flow` });
-      return z.NEVER;
-    }
-    if (!/^-?\d+(\.\d+)?$/.test(input.amount)) {
-      ctx.addIssue({ code: "custom", path: ["amount"], message: "must be a number such as 125.50" });
-      return z.NEVER;
-    }
-    let amountMinor: bigint;
-    try {
-      amountMinor = majorToMinor(input.amount, input.currency);
-    } catch (error) {
-      if (!(error instanceof AmountPrecisionError)) throw error;
-      ctx.addIssue({ code: "custom", path: ["amount"], message: `has more decimals than ${input.currency} allows` });
-      return z.NEVER;
-    }
-    if (amountMinor <= 0n) {
-      ctx.addIssue({ code: "custom", path: ["amount"], message: "must be greater than zero" });
-      return z.NEVER;
-    }
-    if (providerOf(input.method) === "checkout" && amountMinor % 10n !== 0n) {
-      // Checkout.com: "For Octopus, payment and refund amounts must end in a 0" (minor units).
-      ctx.addIssue({ code: "custom", path: ["amount"], message: "must be a multiple of 0.10 for Octopus" });
-      return z.NEVER;
-    }
-    if (amountMinor > BigInt(Number.MAX_SAFE_INTEGER)) {
-      ctx.addIssue({ code: "custom", path: ["amount"], message: "is larger than the providers accept" });
-      return z.NEVER;
-    }
-    return {
-      method: input.method,
-      currency: input.currency,
-      amountMinor,
-      reference: input.reference,
-      description: input.description,
-      customerEmail: input.customerEmail,
-      customerName: input.customerName,
-      idempotencyKey: input.idempotencyKey,
-    };
-  });
+  // A check (not a refinement) so that these rules are reported together with any other field's.
+  .check((ctx) => {
+    const issue = amountIssue(ctx.value);
+    if (issue) ctx.issues.push({ code: "custom", input: ctx.value, ...issue });
+  })
+  .transform((input) => ({
+    method: input.method,
+    currency: input.currency,
+    amountMinor: majorToMinor(input.amount, input.currency),
+    reference: input.reference,
+    description: input.description,
+    customerEmail: input.customerEmail,
+    customerName: input.customerName,
+    idempotencyKey: input.idempotencyKey,
+  }));
+
+/** The cross-field rules of amount and currency for the chosen flow, or null when they hold. */
+function amountIssue(input: { method?: unknown; currency?: unknown; amount?: unknown }): { path: string[]; message: string } | null {
+  const method = requestMethods.find((m) => m === input.method);
+  if (!method || typeof input.currency !== "string" || typeof input.amount !== "string" || input.amount === "") return null;
+  const currency = input.currency;
+  if (!currenciesOf[method].includes(currency)) return { path: ["currency"], message: `must be one of ${currenciesOf[method].join(", ")} for this flow` };
+  if (!/^-?\d+(\.\d+)?$/.test(input.amount)) return { path: ["amount"], message: "must be a number such as 125.50" };
+  let amountMinor: bigint;
+  try {
+    amountMinor = majorToMinor(input.amount, currency);
+  } catch (error) {
+    if (!(error instanceof AmountPrecisionError)) throw error;
+    return { path: ["amount"], message: `has more decimals than ${currency} allows` };
+  }
+  if (amountMinor <= 0n) return { path: ["amount"], message: "must be greater than zero" };
+  // Checkout.com: "For Octopus, payment and refund amounts must end in a 0" (minor units).
+  if (providerOf(method) === "checkout" && amountMinor % 10n !== 0n) return { path: ["amount"], message: "must be a multiple of 0.10 for Octopus" };
+  if (amountMinor > BigInt(Number.MAX_SAFE_INTEGER)) return { path: ["amount"], message: "is larger than the providers accept" };
+  return null;
+}
 
 export type RequestPaymentInput = z.output<typeof requestPaymentInput>;

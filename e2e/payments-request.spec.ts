@@ -1,0 +1,81 @@
+import { expect, test, type Page } from "@playwright/test";
+import { storageStateOf } from "./support/roles";
+
+test.use({ storageState: storageStateOf("finance") });
+
+const unique = Date.now().toString(36).toUpperCase();
+
+async function requestPayment(page: Page, fields: { flow: RegExp; amount: string; currency?: string; reference: string }) {
+  await page.goto("/payments/new");
+  await page.getByRole("radio", { name: fields.flow }).check();
+  await page.getByLabel("Amount").fill(fields.amount);
+  if (fields.currency) await page.getByLabel("Currency").selectOption(fields.currency);
+  await page.getByLabel("Reference (optional)").fill(fields.reference);
+  await page.getByLabel("Customer email (optional)").fill("customer@example.test");
+  await page.getByRole("button", { name: "Request payment" }).click();
+  await expect(page).toHaveURL(/\/payments\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name: `Payment ${fields.reference}` })).toBeVisible();
+}
+
+/** The customer opens the payment page from the QR code's link and answers on the provider's own page. */
+async function customerPays(page: Page, button: RegExp) {
+  await expect(page.getByRole("img", { name: /QR code of the payment page/ })).toBeVisible();
+  const [landing] = await Promise.all([page.context().waitForEvent("page"), page.getByRole("link", { name: /Open the payment page/ }).click()]);
+  await landing.getByRole("button", { name: button }).click();
+  await landing.close();
+}
+
+test.describe("[PAYMENT REQUEST] finance requests a payment and watches it complete", () => {
+  for (const flow of [
+    { name: "Checkout.com API-only", radio: /one API call/, amount: "88.80", timelineExtra: null },
+    { name: "Checkout.com Payment Setup", radio: /Payment Setup, then confirm/, amount: "42.50", timelineExtra: "Payment setup created at Checkout.com" },
+  ]) {
+    test(`${flow.name}: QR code and app link, Captured live once the customer approves`, async ({ page }) => {
+      const reference = `E2E-${flow.timelineExtra ? "SETUP" : "API"}-${unique}`;
+      await requestPayment(page, { flow: flow.radio, amount: flow.amount, reference });
+      const status = page.getByRole("status", { name: "Payment status" });
+      await expect(status).toHaveText("Pending");
+      await expect(page.getByText("Octopus app link")).toBeVisible();
+
+      await customerPays(page, /Approve in Octopus app/);
+      // The webhook reaches the dashboard and the page follows without a reload.
+      await expect(status).toHaveText("Captured", { timeout: 20_000 });
+      const timeline = page.getByRole("table", { name: /Payment timeline/ });
+      await expect(timeline).toContainText("Payment requested");
+      await expect(timeline).toContainText("Provider accepted the request");
+      if (flow.timelineExtra) await expect(timeline).toContainText(flow.timelineExtra);
+      await expect(timeline).toContainText("Webhook received: payment_captured");
+      await expect(page.getByText("Customer pays")).toHaveCount(0);
+    });
+  }
+
+  test("OCTO: the pay page link, Captured once OCTO's notify callback is verified and re-checked", async ({ page }) => {
+    const reference = `E2E-OCTO-${unique}`;
+    await requestPayment(page, { flow: /OCTO/, amount: "125000.00", currency: "UZS", reference });
+    const status = page.getByRole("status", { name: "Payment status" });
+    await expect(status).toHaveText("Pending");
+    await customerPays(page, /Approve/);
+    await expect(status).toHaveText("Captured", { timeout: 20_000 });
+    await expect(page.getByRole("table", { name: /Payment timeline/ })).toContainText("Webhook received");
+  });
+
+  test("bad input names the field and the rule, and nothing is created", async ({ page }) => {
+    await page.goto("/payments/new");
+    await page.getByLabel("Amount").fill("10.05");
+    await page.getByRole("button", { name: "Request payment" }).click();
+    await expect(page.getByText("Amount must be a multiple of 0.10 for Octopus", { exact: true })).toBeVisible();
+    await page.getByLabel("Amount").fill("12.345");
+    await page.getByLabel("Reference (optional)").fill("has spaces");
+    await page.getByRole("button", { name: "Request payment" }).click();
+    await expect(page.getByText("Amount has more decimals than HKD allows", { exact: true })).toBeVisible();
+    await expect(page.getByText("Reference (optional) may contain only letters, digits, dot, dash and underscore", { exact: true })).toBeVisible();
+    await expect(page).toHaveURL(/\/payments\/new$/);
+  });
+
+  test("ops can watch payments but not request them", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageStateOf("ops") });
+    const page = await context.newPage();
+    expect((await page.goto("/payments/new"))?.status()).toBe(403);
+    await context.close();
+  });
+});
