@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { paymentSorts, type PaymentSort } from "./sort";
+import type { PaymentSort } from "./sort";
 
 /**
  * The position after the last row of a page: the sort it belongs to, that row's sort key and
@@ -49,4 +49,3 @@ export function decodeCursor(text: string, sort: PaymentSort): CursorDecode {
   return { ok: true, cursor: { sort: wire.s, amountMinor: BigInt(wire.a), id: wire.i } };
 }
 
-export const isPaymentSort = (value: string): value is PaymentSort => (paymentSorts as readonly string[]).includes(value);
