@@ -91,6 +91,8 @@ export interface ParsedPaymentList {
   filters: PaymentListFilters;
   /** The applied filters as URL params (no cursor, defaults left out): for the form, pager, export. */
   params: Record<string, string>;
+  /** The page cursor as it came in, when it was valid. */
+  cursorParam: string | undefined;
   /** True when something narrows the list (sort, time zone and cursor do not). */
   narrowed: boolean;
   /** What was ignored and why, for <IgnoredFilters>. */
@@ -180,7 +182,8 @@ export function parsePaymentListParams(raw: RawParams): ParsedPaymentList {
   const narrowed = Boolean(
     filters.provider || filters.statuses?.length || filters.currency || filters.amountMinMinor !== undefined || filters.amountMaxMinor !== undefined || filters.createdFrom || filters.createdBefore || filters.search,
   );
-  return { filters, params: orderedParams(params), narrowed, error: issues.length ? new z.ZodError(issues) : undefined };
+  const cursorParam = filters.cursor ? v.cursor : undefined;
+  return { filters, params: orderedParams(params), cursorParam, narrowed, error: issues.length ? new z.ZodError(issues) : undefined };
 }
 
 /** Same filters → same URL, whatever order they arrived in. */
