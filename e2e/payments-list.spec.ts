@@ -74,7 +74,8 @@ test.describe("[PAYMENTS] list, filters and export", () => {
     await page.goto(`/payments?q=${prefix}&currency=HKD&min=10.50&max=11.00&sort=amount_asc`);
     const inRange = made.filter((m) => m.currency === "HKD" && m.amount >= 1050 && m.amount <= 1100).sort((a, b) => a.amount - b.amount);
     expect(await referencesOnPage(page)).toEqual(inRange.map((m) => m.reference));
-    await expect(bodyRows(page).first()).toContainText("HK$10.50");
+    expect(inRange[0]!.amount).toBe(1060); // 10.50 is a USD payment: the currency filter keeps it out
+    await expect(bodyRows(page).first()).toContainText("HK$10.60");
 
     await page.goBack();
     await expect(page).toHaveURL(/status=declined/);
@@ -88,12 +89,15 @@ test.describe("[PAYMENTS] list, filters and export", () => {
     const first = await referencesOnPage(page);
     expect(first).toHaveLength(50);
     await page.getByRole("link", { name: "Next page" }).click();
+    await expect(page).toHaveURL(/cursor=/);
     await expect(bodyRows(page)).toHaveCount(3);
     const second = await referencesOnPage(page);
     const byAmountDesc = [...made].sort((a, b) => b.amount - a.amount).map((m) => m.reference);
     expect([...first, ...second]).toEqual(byAmountDesc);
     await expect(page.getByRole("link", { name: "Next page" })).toHaveCount(0);
     await page.getByRole("link", { name: "First page" }).click();
+    await expect(page).not.toHaveURL(/cursor=/);
+    await expect(bodyRows(page)).toHaveCount(50);
     expect(await referencesOnPage(page)).toEqual(first);
 
     await page.goto(`/payments?q=${prefix}&sort=oldest`);
@@ -110,7 +114,7 @@ test.describe("[PAYMENTS] list, filters and export", () => {
     await expect(bodyRows(page)).toHaveCount(made.filter((m) => m.status === "declined").length);
   });
 
-  test("the export downloads the filtered rows with control totals", async ({ page }) => {
+  test("the export downloads the filtered rows with control totals, and is audited", async ({ page, browser }) => {
     await page.goto(`/payments?q=${prefix}&currency=HKD&tz=Asia/Hong_Kong`);
     const downloadPromise = page.waitForEvent("download");
     await page.getByRole("link", { name: "Export CSV" }).click();
@@ -133,6 +137,15 @@ test.describe("[PAYMENTS] list, filters and export", () => {
       ["total", "HKD", String(hkd.length), String(sum), (sum / 100).toFixed(2)],
       ["total", "ALL", String(hkd.length), "", ""],
     ]);
+
+    // Audited: who exported which filters, then the row count once the file was complete.
+    const admin = await browser.newContext({ storageState: storageStateOf("admin") });
+    const audit = await admin.newPage();
+    await audit.goto("/audit?action=payments.export_completed&actor=finance@demo.test");
+    const entry = audit.getByRole("row").filter({ hasText: prefix }).first();
+    await expect(entry).toContainText(`"rowCount":${hkd.length}`);
+    await expect(entry).toContainText('"currency":"HKD"');
+    await admin.close();
   });
 });
 
