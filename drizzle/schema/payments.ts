@@ -52,10 +52,21 @@ export const payments = pgTable(
   (t) => [
     uniqueIndex("payments_provider_payment_id_unique").on(t.provider, t.providerPaymentId).where(sql`${t.providerPaymentId} is not null`),
     uniqueIndex("payments_idempotency_key_unique").on(t.provider, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
-    index("payments_created_idx").on(t.createdAt.desc(), t.id.desc()),
-    index("payments_status_created_idx").on(t.status, t.createdAt.desc(), t.id.desc()),
-    index("payments_provider_created_idx").on(t.provider, t.createdAt.desc(), t.id.desc()),
+    // The payments list (lib/payments/list): every filter × sort combination is proven
+    // index-backed by lib/payments/list/list-plan.int.test.ts. Keyset indexes are ascending on
+    // purpose: scanned forwards or backwards they give ORDER BY … ASC and … DESC with the
+    // default null ordering; a DESC index (DESC NULLS LAST) matches neither and forces a sort.
+    index("payments_created_idx").on(t.createdAt, t.id),
+    index("payments_status_created_idx").on(t.status, t.createdAt, t.id),
+    index("payments_provider_created_idx").on(t.provider, t.createdAt, t.id),
+    index("payments_currency_created_idx").on(t.currency, t.createdAt, t.id),
     index("payments_reference_idx").on(t.reference),
+    index("payments_amount_idx").on(t.amountMinor, t.id),
+    index("payments_currency_amount_idx").on(t.currency, t.amountMinor, t.id),
+    // Prefix search (LIKE 'abc%'), case-insensitive, under any database collation.
+    index("payments_provider_payment_id_search_idx").using("btree", sql`lower(${t.providerPaymentId}) text_pattern_ops`),
+    index("payments_customer_email_search_idx").using("btree", sql`lower(${t.customerEmail}) text_pattern_ops`),
+    index("payments_reference_search_idx").using("btree", sql`lower(${t.reference}) text_pattern_ops`),
     check("payments_amount_positive", sql`${t.amountMinor} > 0`),
     check("payments_captured_within_amount", sql`${t.capturedMinor} >= 0 and ${t.capturedMinor} <= ${t.amountMinor}`),
   ],

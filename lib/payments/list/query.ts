@@ -1,0 +1,138 @@
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { payments } from "@/drizzle/schema/payments";
+import type { DbOrTx } from "@/lib/db/types";
+import { encodeCursor, type PaymentCursor } from "./cursor";
+import type { PaymentListFilters } from "./params";
+import { prefixPattern, type PaymentSearch } from "./search";
+import { sortSpec, type PaymentSort } from "./sort";
+
+export const paymentsPageSize = 50;
+
+const listColumns = {
+  id: payments.id,
+  createdAt: payments.createdAt,
+  /** created_at to the microsecond (a JS Date keeps milliseconds only): the keyset cursor needs it exact. */
+  createdAtExact: sql<string>`to_char(${payments.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("created_at_exact"),
+  statusChangedAt: payments.statusChangedAt,
+  provider: payments.provider,
+  flow: payments.flow,
+  status: payments.status,
+  providerStatus: payments.providerStatus,
+  amountMinor: payments.amountMinor,
+  capturedMinor: payments.capturedMinor,
+  currency: payments.currency,
+  reference: payments.reference,
+  providerPaymentId: payments.providerPaymentId,
+  customerEmail: payments.customerEmail,
+  customerName: payments.customerName,
+};
+
+export interface PaymentListRow {
+  id: string;
+  createdAt: Date;
+  createdAtExact: string;
+  statusChangedAt: Date;
+  provider: (typeof payments.$inferSelect)["provider"];
+  flow: (typeof payments.$inferSelect)["flow"];
+  status: (typeof payments.$inferSelect)["status"];
+  providerStatus: string | null;
+  amountMinor: bigint;
+  capturedMinor: bigint;
+  currency: string;
+  reference: string;
+  providerPaymentId: string | null;
+  customerEmail: string | null;
+  customerName: string | null;
+}
+
+/**
+ * Each search kind is one index range: lower(provider_payment_id), lower(customer_email) and
+ * lower(reference) have text_pattern_ops indexes, so `LIKE 'prefix%'` is an index range scan
+ * under any collation; the id is the primary key.
+ */
+function searchCondition(search: PaymentSearch): SQL {
+  switch (search.kind) {
+    case "uuid":
+      return or(eq(payments.id, search.value), sql`lower(${payments.providerPaymentId}) = ${search.value}`)!;
+    case "provider_id":
+      return sql`lower(${payments.providerPaymentId}) like ${prefixPattern(search.prefix)}`;
+    case "email":
+      return sql`lower(${payments.customerEmail}) like ${prefixPattern(search.prefix)}`;
+    case "text":
+      return or(sql`lower(${payments.reference}) like ${prefixPattern(search.prefix)}`, sql`lower(${payments.customerEmail}) like ${prefixPattern(search.prefix)}`)!;
+  }
+}
+
+/** Rows strictly after the cursor in the sort order: one row-value comparison, which the (key, id) indexes answer as a range. */
+function afterCursor(cursor: PaymentCursor): SQL {
+  const { direction } = sortSpec(cursor.sort);
+  const op = sql.raw(direction === "desc" ? "<" : ">");
+  if ("createdAt" in cursor) {
+    return sql`(${payments.createdAt}, ${payments.id}) ${op} (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`;
+  }
+  return sql`(${payments.amountMinor}, ${payments.id}) ${op} (${sql.param(cursor.amountMinor, payments.amountMinor)}, ${cursor.id}::uuid)`;
+}
+
+export function listConditions(filters: PaymentListFilters): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filters.provider) conditions.push(eq(payments.provider, filters.provider));
+  if (filters.statuses?.length === 1) conditions.push(eq(payments.status, filters.statuses[0]!));
+  else if (filters.statuses?.length) conditions.push(inArray(payments.status, filters.statuses));
+  if (filters.currency) conditions.push(eq(payments.currency, filters.currency));
+  if (filters.amountMinMinor !== undefined) conditions.push(gte(payments.amountMinor, filters.amountMinMinor));
+  if (filters.amountMaxMinor !== undefined) conditions.push(lte(payments.amountMinor, filters.amountMaxMinor));
+  if (filters.createdFrom) conditions.push(gte(payments.createdAt, filters.createdFrom));
+  if (filters.createdBefore) conditions.push(lt(payments.createdAt, filters.createdBefore));
+  if (filters.search) conditions.push(searchCondition(filters.search));
+  if (filters.cursor) conditions.push(afterCursor(filters.cursor));
+  return and(...conditions);
+}
+
+function orderBy(sort: PaymentSort): SQL[] {
+  const { key, direction } = sortSpec(sort);
+  const by = direction === "desc" ? desc : asc;
+  return [by(payments[key]), by(payments.id)];
+}
+
+/**
+ * The one list query (page and export use it): filters, keyset position, order by (sort key,
+ * id), limit. Never OFFSET: any page costs what the first one does. `list-plan.int.test.ts`
+ * EXPLAINs exactly this builder for every filter combination.
+ */
+export function buildPaymentListQuery(db: DbOrTx, filters: PaymentListFilters, limit: number) {
+  return db
+    .select(listColumns)
+    .from(payments)
+    .where(listConditions(filters))
+    .orderBy(...orderBy(filters.sort))
+    .limit(limit);
+}
+
+export function cursorAfter(row: PaymentListRow, sort: PaymentSort): PaymentCursor {
+  switch (sort) {
+    case "newest":
+    case "oldest":
+      return { sort, createdAt: row.createdAtExact, id: row.id };
+    case "amount_desc":
+    case "amount_asc":
+      return { sort, amountMinor: row.amountMinor, id: row.id };
+  }
+}
+
+/** One page; nextCursor is null on the last page (one extra row is read to know). */
+export async function listPayments(
+  db: DbOrTx,
+  filters: PaymentListFilters,
+  pageSize = paymentsPageSize,
+): Promise<{ rows: PaymentListRow[]; nextCursor: string | null }> {
+  const rows = await buildPaymentListQuery(db, filters, pageSize + 1);
+  const page = rows.slice(0, pageSize);
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: rows.length > pageSize && last ? encodeCursor(cursorAfter(last, filters.sort)) : null };
+}
+
+/** For the empty state: is the ledger empty, or do the filters exclude everything? */
+export async function anyPaymentExists(db: DbOrTx): Promise<boolean> {
+  const [row] = await db.select({ id: payments.id }).from(payments).limit(1);
+  return row !== undefined;
+}
