@@ -52,6 +52,8 @@ export const payments = pgTable(
   (t) => [
     uniqueIndex("payments_provider_payment_id_unique").on(t.provider, t.providerPaymentId).where(sql`${t.providerPaymentId} is not null`),
     uniqueIndex("payments_idempotency_key_unique").on(t.provider, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    // OCTO knows a payment only by its shop_transaction_id, which is our reference.
+    uniqueIndex("payments_octo_reference_unique").on(t.reference).where(sql`${t.provider} = 'octo'`),
     // The payments list (lib/payments/list): every filter × sort combination is proven
     // index-backed by lib/payments/list/list-plan.int.test.ts. Keyset indexes are ascending on
     // purpose: scanned forwards or backwards they give ORDER BY … ASC and … DESC with the

@@ -24,6 +24,9 @@ function sameRequest(row: PaymentRow, input: RequestPaymentInput): boolean {
   );
 }
 
+const octoReferenceTaken = () =>
+  new AppError("VALIDATION_FAILED", "Check the form: reference is already used by another OCTO payment.", { fieldErrors: { reference: ["is already used by another OCTO payment"] } });
+
 export type OpenedRequest = { kind: "opened"; payment: PaymentRow } | { kind: "replay"; payment: PaymentRow };
 
 /**
@@ -44,7 +47,7 @@ export async function openPaymentRequest(db: Database, actor: AuditActor, input:
           .from(payments)
           .where(and(eq(payments.provider, "octo"), eq(payments.reference, reference)))
           .limit(1);
-        if (taken) throw new AppError("VALIDATION_FAILED", "Check the form: reference is already used by another OCTO payment.", { fieldErrors: { reference: ["is already used by another OCTO payment"] } });
+        if (taken) throw octoReferenceTaken();
       }
       const [row] = await tx
         .insert(payments)
@@ -85,7 +88,10 @@ export async function openPaymentRequest(db: Database, actor: AuditActor, input:
     });
     return { kind: "opened", payment };
   } catch (error) {
-    if (uniqueViolationOf(error) !== "payments_idempotency_key_unique") throw error;
+    const constraint = uniqueViolationOf(error);
+    // The index guarantees what the check above tells early, also for two requests at once.
+    if (constraint === "payments_octo_reference_unique") throw octoReferenceTaken();
+    if (constraint !== "payments_idempotency_key_unique") throw error;
     const [existing] = await db
       .select()
       .from(payments)

@@ -92,6 +92,14 @@ describe(`requesting a payment [${testDatabaseKind}]`, () => {
     });
   });
 
+  it("two requests racing for one OCTO reference: exactly one is made", async () => {
+    const forms = Array.from({ length: 4 }, () => input({ method: "octo", currency: "USD", amount: "5", reference: "OCTO-RACE-1" }));
+    const settled = await Promise.allSettled(forms.map((form) => requestPayment(deps, actor, form)));
+    expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(1);
+    for (const failure of settled.filter((s) => s.status === "rejected")) expect(failure.reason).toMatchObject({ code: "VALIDATION_FAILED" });
+    expect(await h.db.select().from(payments).where(eq(payments.reference, "OCTO-RACE-1"))).toHaveLength(1);
+  });
+
   it("a refusal from the provider is final: the row is failed with the provider's reason", async () => {
     const wrongSecret = { ...deps, clients: { ...deps.clients, octo: createOctoClient({ ...sandboxCredentials.octo, secret: "not-the-secret", baseUrl: octoBase() }) } };
     const outcome = await requestPayment(wrongSecret, actor, input({ method: "octo", currency: "USD", amount: "20" }));

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "payments_octo_reference_unique" ON "payments" USING btree ("reference") WHERE "payments"."provider" = 'octo';
