@@ -36,6 +36,19 @@ export async function recordReceipt(db: DbOrTx, input: ReceiptInput): Promise<bi
   return row.id;
 }
 
+/**
+ * A later delivery of an event already claimed: recorded against the same payment as the first
+ * one, so the payment's timeline shows every delivery the provider made.
+ */
+export async function recordDuplicateReceipt(db: DbOrTx, input: Omit<ReceiptInput, "outcome" | "isFirst" | "paymentId"> & { eventId: string }): Promise<void> {
+  const [first] = await db
+    .select({ paymentId: webhookReceipts.paymentId })
+    .from(webhookReceipts)
+    .where(and(eq(webhookReceipts.provider, input.provider), eq(webhookReceipts.eventId, input.eventId), eq(webhookReceipts.isFirst, true)))
+    .limit(1);
+  await recordReceipt(db, { ...input, outcome: "duplicate", isFirst: false, paymentId: first?.paymentId ?? null });
+}
+
 export async function wasEventSeen(db: DbOrTx, provider: string, eventId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: webhookReceipts.id })

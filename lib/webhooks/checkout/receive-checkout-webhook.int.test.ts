@@ -79,7 +79,10 @@ describe(`Checkout.com webhook receiver [${testDatabaseKind}]`, () => {
     expect(results.filter((r) => r.outcome === "duplicate")).toHaveLength(4);
     const payment = await paymentOf(id);
     expect(await t.db.select().from(paymentEvents).where(eq(paymentEvents.paymentId, payment!.id))).toHaveLength(1);
-    expect(await receiptsOf(JSON.parse(body).id)).toHaveLength(5);
+    const receipts = await receiptsOf(JSON.parse(body).id);
+    expect(receipts).toHaveLength(5);
+    // Every delivery belongs to the payment's timeline, duplicates included.
+    expect(receipts.map((r) => r.paymentId)).toEqual(Array(5).fill(payment!.id));
   });
 
   it("ignores an event that arrives after a later one, without moving the payment back", async () => {

@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db/types";
 import { applyProviderStatus, type ApplyOutcome } from "@/lib/payments/apply-provider-status";
 import { fromCheckoutEvent } from "@/lib/payments/payment-status";
 import { verifyCheckoutSignature } from "@/lib/providers/checkout/webhook-signature";
-import { recordReceipt, wasEventSeen, type SignatureVerdict, type WebhookOutcome } from "../receipts";
+import { recordDuplicateReceipt, recordReceipt, wasEventSeen, type SignatureVerdict, type WebhookOutcome } from "../receipts";
 import { checkoutEventSchema } from "./checkout-event";
 
 export interface CheckoutDelivery {
@@ -75,7 +75,7 @@ export async function receiveCheckoutWebhook(db: Database, delivery: CheckoutDel
   const event = parsed.data;
   const eventBase = { ...base, eventId: event.id, eventType: event.type, signature };
   const recordDuplicate = async () => {
-    await recordReceipt(db, { ...eventBase, outcome: "duplicate", isFirst: false });
+    await recordDuplicateReceipt(db, eventBase);
     return { httpStatus: 200, outcome: "duplicate" as const };
   };
   if (await wasEventSeen(db, provider, event.id)) return recordDuplicate();

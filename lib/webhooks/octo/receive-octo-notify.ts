@@ -10,7 +10,7 @@ import { OctoError } from "@/lib/providers/octo/errors";
 import { verifyOctoNotification } from "@/lib/providers/octo/notify-signature";
 import { octoNotificationSchema, type OctoNotification } from "@/lib/providers/octo/schemas";
 import type { OctoPayment } from "@/lib/providers/octo/types";
-import { recordReceipt, wasEventSeen, type SignatureVerdict, type WebhookOutcome } from "../receipts";
+import { recordDuplicateReceipt, recordReceipt, wasEventSeen, type SignatureVerdict, type WebhookOutcome } from "../receipts";
 
 export interface OctoDelivery {
   rawBody: string;
@@ -111,7 +111,7 @@ export async function receiveOctoNotify(db: Database, client: OctoStatusChecker,
   const callback = parsed.data;
   const eventBase = { ...base, eventId: hashKey, eventType: callback.status, signature };
   const recordDuplicate = async () => {
-    await recordReceipt(db, { ...eventBase, outcome: "duplicate", isFirst: false });
+    await recordDuplicateReceipt(db, eventBase);
     return { httpStatus: 200, outcome: "duplicate" as const };
   };
   /** Claims the callback (first receipt of its hash_key) with an outcome that changes nothing. */
