@@ -39,6 +39,12 @@ export const payments = pgTable(
     amountMinor: bigint({ mode: "bigint" }).notNull(),
     currency: char({ length: 3 }).notNull(),
     capturedMinor: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    /**
+     * Sum of this payment's refunds that hold money (requested, pending, unknown, approved,
+     * needs_attention). Changed only with a refund's status, in the same transaction; the check
+     * below is the database's last line of defence against refunding more than was captured.
+     */
+    refundReservedMinor: bigint({ mode: "bigint" }).notNull().default(sql`0`),
     description: text(),
     customerEmail: text(),
     customerName: text(),
@@ -71,6 +77,7 @@ export const payments = pgTable(
     index("payments_reference_search_idx").using("btree", sql`lower(${t.reference}) text_pattern_ops`),
     check("payments_amount_positive", sql`${t.amountMinor} > 0`),
     check("payments_captured_within_amount", sql`${t.capturedMinor} >= 0 and ${t.capturedMinor} <= ${t.amountMinor}`),
+    check("payments_refunds_within_captured", sql`${t.refundReservedMinor} >= 0 and ${t.refundReservedMinor} <= ${t.capturedMinor}`),
   ],
 );
 

@@ -2,36 +2,13 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { payments } from "@/drizzle/schema/payments";
 import { systemActor } from "@/lib/audit/record-audit";
-import { applyProviderStatus, type ProviderPaymentFacts } from "@/lib/payments/apply-provider-status";
-import { fromCheckoutStatus, fromOctoStatus } from "@/lib/payments/payment-status";
+import { applyProviderStatus } from "@/lib/payments/apply-provider-status";
 import { requestPayment, type PaymentRequestDeps } from "@/lib/payments/request/request-payment";
 import { requestPaymentInput } from "@/lib/payments/request/request-payment-input";
-import { isOctoCurrency } from "@/lib/providers/octo/amounts";
-import type { PaymentRow } from "@/lib/payments/request/open-payment-request";
+import { customerDecides, providerFacts } from "./customer-journey";
 import type { SeedPayment } from "./seed-plan";
 
 const seedActor = systemActor("system:sandbox-seed");
-
-/** The simulated customer presses a button on the provider's own page (Checkout landing / OCTO pay page). */
-async function customerDecides(payment: PaymentRow, decision: SeedPayment["decision"]): Promise<void> {
-  if (decision === "abandon" || !payment.landingUrl) return;
-  const response = await fetch(`${payment.landingUrl}/${decision}`, { method: "POST", redirect: "manual" });
-  if (response.status >= 400) throw new Error(`the sandbox refused "${decision}" for ${payment.reference}: HTTP ${response.status}`);
-}
-
-/** What the provider now says about the payment, in our model. */
-async function providerFacts(deps: PaymentRequestDeps, payment: PaymentRow): Promise<ProviderPaymentFacts | null> {
-  if (!payment.providerPaymentId) return null;
-  if (payment.provider === "checkout") {
-    const atProvider = await deps.clients.checkout.getPayment(payment.providerPaymentId);
-    const status = fromCheckoutStatus(atProvider.status);
-    return status && { provider: "checkout", providerPaymentId: atProvider.id, status, providerStatus: atProvider.status, amountMinor: atProvider.amountMinor, currency: atProvider.currency };
-  }
-  if (!isOctoCurrency(payment.currency)) return null;
-  const atProvider = await deps.clients.octo.checkPaymentStatus(payment.reference, payment.currency);
-  const status = fromOctoStatus(atProvider.status);
-  return status && { provider: "octo", providerPaymentId: atProvider.octoPaymentUuid, status, providerStatus: atProvider.status };
-}
 
 export interface SeedSummary {
   requested: number;

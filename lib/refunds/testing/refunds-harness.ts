@@ -1,0 +1,50 @@
+import { eq } from "drizzle-orm";
+import { payments } from "@/drizzle/schema/payments";
+import type { AuditActor } from "@/lib/audit/record-audit";
+import { applyProviderStatus } from "@/lib/payments/apply-provider-status";
+import { requestPayment } from "@/lib/payments/request/request-payment";
+import { requestPaymentInput, type RequestMethod } from "@/lib/payments/request/request-payment-input";
+import { startCheckoutHarness, type CheckoutHarness } from "@/lib/providers/checkout/testing/harness";
+import { createOctoClient } from "@/lib/providers/octo/client";
+import { sandboxCredentials } from "@/lib/sandbox/credentials";
+import { customerDecides, providerFacts } from "@/lib/sandbox/seed/customer-journey";
+import { actorOf, makeUser } from "@/lib/testing/fixtures";
+import type { RefundDeps } from "../send-refund";
+
+/** Test-only: the sandbox on HTTP, both clients, refund deps, and captured payments in our ledger. */
+export interface RefundsHarness extends CheckoutHarness {
+  deps: RefundDeps;
+  finance: AuditActor;
+  secondFinance: AuditActor;
+  /** A payment requested through our flow, paid on the provider's page and captured in the ledger. */
+  capturedPayment(method: RequestMethod, amount: string, currency?: string): Promise<typeof payments.$inferSelect>;
+}
+
+export async function startRefundsHarness(options: { timeoutMs?: number } = {}): Promise<RefundsHarness> {
+  const h = await startCheckoutHarness(options);
+  const octo = createOctoClient({ ...sandboxCredentials.octo, baseUrl: h.config.baseUrl.replace(/\/checkout$/, "/octo") }, { timeoutMs: options.timeoutMs ?? 10_000 });
+  const clients = { checkout: h.client, octo };
+  const deps: RefundDeps = { db: h.db, clients, sandboxTriggers: true, now: () => new Date() };
+  const finance = actorOf(await makeUser(h.db, "finance"));
+  const secondFinance = actorOf(await makeUser(h.db, "finance"));
+  const urls = { customerReturnUrl: "https://merchant.example/paid", octoNotifyUrl: "https://merchant.example/notify", octoTest: true };
+  return {
+    ...h,
+    deps,
+    finance,
+    secondFinance,
+    async capturedPayment(method, amount, currency = method === "octo" ? "UZS" : "HKD") {
+      const input = requestPaymentInput.parse({ method, currency, amount, idempotencyKey: crypto.randomUUID() });
+      const outcome = await requestPayment({ db: h.db, clients, urls }, finance, input);
+      const [requested] = await h.db.select().from(payments).where(eq(payments.id, outcome.paymentId));
+      if (!requested || outcome.kind !== "accepted") throw new Error(`payment request not accepted: ${JSON.stringify(outcome)}`);
+      await customerDecides(requested, "approve");
+      const facts = await providerFacts({ clients }, requested);
+      if (!facts) throw new Error("the provider does not know the payment");
+      await h.db.transaction((tx) => applyProviderStatus(tx, facts, { source: "provider_poll", at: new Date() }));
+      const [captured] = await h.db.select().from(payments).where(eq(payments.id, outcome.paymentId));
+      if (captured?.status !== "captured") throw new Error(`payment is ${captured?.status}, not captured`);
+      return captured;
+    },
+  };
+}
