@@ -5,6 +5,10 @@ import { systemActor } from "@/lib/audit/record-audit";
 import { applyProviderStatus } from "@/lib/payments/apply-provider-status";
 import { requestPayment, type PaymentRequestDeps } from "@/lib/payments/request/request-payment";
 import { requestPaymentInput } from "@/lib/payments/request/request-payment-input";
+import { AppError } from "@/lib/errors";
+import { minorToMajorString } from "@/lib/money/convert";
+import { issueRefund } from "@/lib/refunds/issue-refund";
+import { issueRefundInput } from "@/lib/refunds/refund-input";
 import { customerDecides, providerFacts } from "./customer-journey";
 import type { SeedPayment } from "./seed-plan";
 
@@ -14,6 +18,30 @@ export interface SeedSummary {
   requested: number;
   notAccepted: number;
   byStatus: Record<string, number>;
+  refunds: number;
+}
+
+/**
+ * Finance refunds part or all of a captured payment with the dashboard's own refund flow; the
+ * sandbox decides it like any other. A partial refund is about a third, kept to the provider's
+ * rules (multiples of 0.10 for Octopus); one the rules refuse (OCTO's 1 USD minimum) is skipped.
+ */
+async function refundLater(deps: PaymentRequestDeps, paymentId: string, kind: "partial" | "full", amountMinor: bigint, currency: string, at: Date): Promise<boolean> {
+  const partialMinor = ((amountMinor / 3n) / 100n) * 100n;
+  const input = issueRefundInput.parse({
+    paymentId,
+    kind,
+    amount: kind === "partial" ? minorToMajorString(partialMinor, currency) : undefined,
+    reason: kind === "full" ? "customer_request" : "product_issue",
+    idempotencyKey: randomUUID(),
+  });
+  try {
+    await issueRefund({ db: deps.db, clients: deps.clients, sandboxTriggers: false, now: () => at }, seedActor, input);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError) return false;
+    throw error;
+  }
 }
 
 /**
@@ -23,7 +51,7 @@ export interface SeedSummary {
  * times; the simulators' own timestamps are the real time of seeding.
  */
 export async function seedSandboxHistory(deps: PaymentRequestDeps, plan: readonly SeedPayment[]): Promise<SeedSummary> {
-  const summary: SeedSummary = { requested: 0, notAccepted: 0, byStatus: {} };
+  const summary: SeedSummary = { requested: 0, notAccepted: 0, byStatus: {}, refunds: 0 };
   for (const spec of plan) {
     const input = requestPaymentInput.parse({
       method: spec.method,
@@ -50,6 +78,10 @@ export async function seedSandboxHistory(deps: PaymentRequestDeps, plan: readonl
     const decidedAt = new Date(spec.requestedAt.getTime() + 60_000 + Number(payment.amountMinor % 300n) * 1_000);
     await deps.db.transaction((tx) => applyProviderStatus(tx, facts, { source: "provider_poll", at: decidedAt, detail: { by: "sandbox seed" } }));
     summary.byStatus[facts.status] = (summary.byStatus[facts.status] ?? 0) + 1;
+    if (facts.status === "captured" && spec.refund !== "none") {
+      const refundedAt = new Date(decidedAt.getTime() + 3 * 3_600_000);
+      if (await refundLater(deps, payment.id, spec.refund, payment.amountMinor, payment.currency, refundedAt)) summary.refunds += 1;
+    }
   }
   return summary;
 }

@@ -3,11 +3,15 @@ import type { RequestMethod } from "@/lib/payments/request/request-payment-input
 /** What the simulated customer does on the provider's page. */
 export type CustomerDecision = "approve" | "decline" | "cancel" | "expire" | "abandon";
 
+/** What finance later refunds of a captured payment. */
+export type SeedRefund = "none" | "partial" | "full";
+
 export interface SeedPayment {
   method: RequestMethod;
   currency: string;
   amountMajor: string;
   decision: CustomerDecision;
+  refund: SeedRefund;
   requestedAt: Date;
   customerName: string;
   customerEmail: string;
@@ -81,6 +85,7 @@ export function planSeedHistory(options: { count: number; days: number; now: Dat
       method === "octo"
         ? weighted<CustomerDecision>(random, [["approve", 75], ["decline", 15], ["abandon", 10]])
         : weighted<CustomerDecision>(random, [["approve", 70], ["decline", 10], ["cancel", 8], ["expire", 7], ["abandon", 5]]);
+    const refund = weighted<SeedRefund>(random, [["none", 80], ["partial", 14], ["full", 6]]);
     const first = pick(random, firstNames);
     const last = pick(random, lastNames);
     // Newest last, so the history reads in order; the most recent ones may still be pending.
@@ -90,6 +95,7 @@ export function planSeedHistory(options: { count: number; days: number; now: Dat
       currency,
       amountMajor,
       decision,
+      refund,
       requestedAt: new Date(options.now.getTime() - ageMs),
       customerName: `${first} ${last}`,
       customerEmail: `${first.toLowerCase().replace(/\s/g, "")}.${last.toLowerCase()}${index}@customer.example`,

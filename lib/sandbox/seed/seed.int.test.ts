@@ -27,6 +27,7 @@ describe(`sandbox seed history [${testDatabaseKind}]`, () => {
     expect(new Set(plan.map((p) => p.method))).toEqual(new Set(["checkout_api", "checkout_setup", "octo"]));
     expect(new Set(plan.map((p) => p.currency))).toEqual(new Set(["HKD", "UZS", "USD", "RUB"]));
     expect(new Set(plan.map((p) => p.decision))).toEqual(new Set(["approve", "decline", "cancel", "expire", "abandon"]));
+    expect(new Set(plan.map((p) => p.refund))).toEqual(new Set(["none", "partial", "full"]));
     const ages = plan.map((p) => (now.getTime() - p.requestedAt.getTime()) / 86_400_000);
     expect(Math.max(...ages)).toBeGreaterThan(100);
     expect(Math.min(...ages)).toBeLessThan(1);
@@ -55,6 +56,10 @@ describe(`sandbox seed history [${testDatabaseKind}]`, () => {
         expect({ status: fromOctoStatus(atProvider.status), amount: atProvider.totalMinor, id: atProvider.octoPaymentUuid }).toEqual({ status: row.status, amount: row.amountMinor, id: row.providerPaymentId });
       }
     }
+    expect(summary.refunds).toBeGreaterThan(0);
+    const reserved = rows.reduce((sum, row) => sum + row.refundReservedMinor, 0n);
+    expect(reserved).toBeGreaterThan(0n);
+    for (const row of rows) expect(row.refundReservedMinor).toBeLessThanOrEqual(row.capturedMinor);
     expect(await seedFreshSandbox(deps, { count: 30, now })).toBe("skipped");
   }, 120_000);
 });
