@@ -7,7 +7,7 @@ import { isOctoCurrency } from "@/lib/providers/octo/amounts";
 import { fromCheckoutRefundAction, fromOctoRefundStatus } from "../provider-refund-status";
 import { canTransition, watchedRefundStatuses, type RefundStatus } from "../refund-status";
 import type { RefundDeps } from "../send-refund";
-import { transitionRefund, type RefundFacts, type RefundRow, type TransitionOutcome } from "../transition-refund";
+import { transitionRefund, type RefundFacts, type RefundOrigin, type RefundRow, type TransitionOutcome } from "../transition-refund";
 import { checkoutResendWindowMs, maxCheckAttempts, nextCheckDelayMs } from "./check-schedule";
 
 type PaymentRow = typeof payments.$inferSelect;
@@ -90,7 +90,17 @@ async function askCheckout(deps: RefundDeps, refund: RefundRow, payment: Payment
     return { to: null, kind: "polled", facts: {}, said: failureSaid(error).said };
   }
   const reference = `RF-${refund.id}`;
-  const ours = refund.providerRefundId ? actions.find((a) => a.id === refund.providerRefundId) : actions.find((a) => a.reference === reference);
+  const withOurReference = actions.filter((a) => a.reference === reference);
+  if (withOurReference.length > 1) {
+    return {
+      to: null,
+      kind: "polled",
+      facts: {},
+      said: { actionIds: withOurReference.map((a) => a.id) },
+      attention: `Checkout.com shows ${withOurReference.length} refund actions with this refund's reference ${reference} (${withOurReference.map((a) => a.id).join(", ")}): it may have been refunded twice.`,
+    };
+  }
+  const ours = refund.providerRefundId ? actions.find((a) => a.id === refund.providerRefundId) : withOurReference[0];
   if (ours) {
     const said = { actionId: ours.id, approved: ours.approved, responseCode: ours.responseCode, responseSummary: ours.responseSummary, amountMinor: ours.amountMinor.toString() };
     const facts: RefundFacts = {
@@ -134,12 +144,19 @@ async function askOcto(deps: RefundDeps, refund: RefundRow, providerPaymentId: s
   }
 }
 
+/** A person must look. A refund still "requested" (its call may never have left) is first marked unknown, the only way there. */
+async function toNeedsAttention(tx: Transaction, refund: { id: string; status: RefundStatus }, reason: string, facts: RefundFacts, origin: RefundOrigin): Promise<TransitionOutcome> {
+  const detail = { ...origin.detail, attention: reason };
+  if (!canTransition(refund.status, "needs_attention") && canTransition(refund.status, "unknown")) {
+    await transitionRefund(tx, refund.id, "unknown", {}, { ...origin, detail });
+  }
+  return transitionRefund(tx, refund.id, "needs_attention", { ...facts, attentionReason: reason }, { ...origin, detail });
+}
+
 /** Applies a verdict under the state machine; "expired" for a refund whose approval we missed goes through approved. */
 async function applyVerdict(tx: Transaction, refund: RefundRow, verdict: Verdict, origin: { source: (typeof refundEventSources)[number]; at: Date }): Promise<TransitionOutcome | null> {
   const detail = { provider: refund.provider, ...verdict.said };
-  if (verdict.attention) {
-    return transitionRefund(tx, refund.id, "needs_attention", { ...verdict.facts, attentionReason: verdict.attention }, { ...origin, kind: verdict.kind, detail: { ...detail, attention: verdict.attention } });
-  }
+  if (verdict.attention) return toNeedsAttention(tx, refund, verdict.attention, verdict.facts, { ...origin, kind: verdict.kind, detail });
   if (verdict.to === null) {
     await tx.insert(refundEvents).values({ refundId: refund.id, at: origin.at, source: origin.source, kind: verdict.kind, fromStatus: refund.status, toStatus: refund.status, detail });
     return null;
@@ -172,9 +189,9 @@ export async function checkRefund(deps: RefundDeps, refundId: string, options: {
     const attempts = after.checkAttempts + 1;
     let status = after.status;
     const watched = (watchedRefundStatuses as readonly RefundStatus[]).includes(status);
-    if (watched && attempts >= maxCheckAttempts && canTransition(status, "needs_attention")) {
+    if (watched && attempts >= maxCheckAttempts) {
       const reason = `Still ${status} after ${attempts} checks since ${refund.createdAt.toISOString()}; ask ${refund.provider === "checkout" ? "Checkout.com" : "OCTO"} about it.`;
-      await transitionRefund(tx, refundId, "needs_attention", { attentionReason: reason }, { source: "provider_poll", kind: "too_many_checks", at: now, detail: { attempts } });
+      await toNeedsAttention(tx, after, reason, {}, { source: "provider_poll", kind: "too_many_checks", at: now, detail: { attempts } });
       status = "needs_attention";
     }
     const nextCheckAt = (watchedRefundStatuses as readonly RefundStatus[]).includes(status) ? new Date(now.getTime() + nextCheckDelayMs(attempts)) : null;

@@ -79,6 +79,36 @@ describe(`refund reconciler [${testDatabaseKind}]`, () => {
     expect((await h.db.select().from(payments).where(eq(payments.id, payment.id)))[0]?.refundReservedMinor).toBe(3_000n);
   });
 
+  it("a refund whose process stopped after phase A (still requested, never sent) is sent with its key two minutes later", async () => {
+    const payment = await h.capturedPayment("checkout_api", "100.00");
+    const key = crypto.randomUUID();
+    const committedAt = new Date();
+    // Phase A's commit as issueRefund makes it; the process then died before calling the provider.
+    const [refund] = await h.db
+      .insert(refunds)
+      .values({ paymentId: payment.id, provider: "checkout", status: "requested", amountMinor: 2_500n, currency: "HKD", reason: "duplicate", idempotencyKey: key, createdAt: committedAt, statusChangedAt: committedAt })
+      .returning();
+    await h.db.update(payments).set({ refundReservedMinor: 2_500n }).where(eq(payments.id, payment.id));
+    await h.db.insert(refundEvents).values({ refundId: refund!.id, at: committedAt, source: "staff", kind: "created", toStatus: "requested" });
+
+    expect((await reconcileAt(later(60_000))).checked.map((c) => c.refundId)).not.toContain(refund!.id);
+    await reconcileAt(later(121_000));
+    expect(await refundNow(refund!.id)).toMatchObject({ status: "pending", providerRefundId: expect.stringMatching(/^act_/), idempotencyKey: key });
+    expect(await polls(refund!.id)).toEqual([["resent", "requested", "pending"]]);
+  });
+
+  it("two refund actions with one refund's reference are contradictory: needs attention, never resolved on its own", async () => {
+    const payment = await h.capturedPayment("checkout_api", "100.00");
+    await h.fault({ kind: "lost_response", method: "POST", pathContains: "/refunds" });
+    const refund = await issue(payment.id, "10.00");
+    expect(refund.status).toBe("unknown");
+    // Someone repeated it by hand, with a new key and the same reference.
+    await h.client.refundPayment(payment.providerPaymentId ?? "", { amountMinor: 1_000n, reference: `RF-${refund.id}` }, crypto.randomUUID());
+    await h.advance({ seconds: 6 });
+    await reconcileAt(later(31_000));
+    expect(await refundNow(refund.id)).toMatchObject({ status: "needs_attention", nextCheckAt: null, attentionReason: expect.stringContaining("2 refund actions with this refund's reference") });
+  });
+
   it("too many looks without a decision: needs attention", async () => {
     const payment = await h.capturedPayment("checkout_api", "100.00");
     const refund = await issue(payment.id, "20.00");
