@@ -2,6 +2,8 @@ import { bootstrapUsers } from "@/lib/auth/bootstrap-users";
 import { configuredDatabaseTarget, getDatabaseHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { appUrl, env, isSandbox } from "@/lib/env";
+import { appRefundDeps } from "@/lib/refunds/app-refund-deps";
+import { startRefundReconciler } from "@/lib/refunds/reconcile/refund-reconciler-loop";
 import { sandboxTick, startSandboxTicker } from "@/lib/sandbox/core/tick";
 import { sandboxProviders } from "@/lib/sandbox/registry";
 import { seedSandboxOnStartup } from "@/lib/sandbox/seed/seed-on-startup";
@@ -24,6 +26,9 @@ async function prepare(): Promise<void> {
     startSandboxTicker(() => sandboxTick(handle.db, sandboxProviders, { appUrl }));
     void seedSandboxOnStartup(env.SANDBOX_SEED_PAYMENTS);
   }
+  // Both modes: every refund not decided yet is checked with its provider on a back-off schedule;
+  // one pass at a time per process, safe on several instances (SKIP LOCKED leases).
+  startRefundReconciler(appRefundDeps);
   if (outcome === "no-users") {
     console.warn("[startup] no users exist: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run user:create`.");
   }

@@ -1,3 +1,4 @@
+import { runEvery } from "@/lib/background/every";
 import type { Database } from "@/lib/db/types";
 import { sandboxNow } from "./clock";
 import { runDueEvents } from "./events";
@@ -19,16 +20,5 @@ export async function sandboxTick(
 
 /** Ticks every `intervalMs` in the background; ticks never overlap. Returns a stop function. */
 export function startSandboxTicker(tick: () => Promise<unknown>, intervalMs = 1000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    tick()
-      .catch((error: unknown) => console.error("[sandbox] tick failed", error))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runEvery("sandbox tick", tick, intervalMs);
 }

@@ -106,9 +106,11 @@ describe(`Checkout.com webhook receiver [${testDatabaseKind}]`, () => {
     expect((await paymentOf(id))?.status).toBe("captured");
   });
 
-  it("records refund events without treating them as payment statuses", async () => {
-    const result = await receiveCheckoutWebhook(t.db, signed(event("payment_refund_pending", payId())), key);
-    expect(result).toMatchObject({ httpStatus: 200, outcome: "ignored" });
+  it("records a refund not issued from the dashboard as ignored, saying so, and changes no payment", async () => {
+    const id = payId();
+    const result = await receiveCheckoutWebhook(t.db, signed(event("payment_refund_pending", id, { action_id: "act_elsewhere" })), key);
+    expect(result).toMatchObject({ httpStatus: 200, outcome: "ignored", detail: `refund act_elsewhere of ${id} was not issued from this dashboard; nothing changed` });
+    expect(await paymentOf(id)).toBeUndefined();
   });
 
   it("keeps receipts and the timeline append-only", async () => {

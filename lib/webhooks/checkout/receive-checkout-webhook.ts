@@ -2,6 +2,8 @@ import { uniqueViolationOf } from "@/lib/db/errors";
 import type { Database } from "@/lib/db/types";
 import { applyProviderStatus, type ApplyOutcome } from "@/lib/payments/apply-provider-status";
 import { fromCheckoutEvent } from "@/lib/payments/payment-status";
+import { applyCheckoutRefundEvent, type RefundEventOutcome } from "@/lib/refunds/apply-checkout-refund-event";
+import { fromCheckoutRefundEvent } from "@/lib/refunds/provider-refund-status";
 import { verifyCheckoutSignature } from "@/lib/providers/checkout/webhook-signature";
 import { recordDuplicateReceipt, recordReceipt, wasEventSeen, type SignatureVerdict, type WebhookOutcome } from "../receipts";
 import { checkoutEventSchema } from "./checkout-event";
@@ -42,11 +44,22 @@ function outcomeOf(applied: ApplyOutcome): { outcome: WebhookOutcome; detail?: s
   }
 }
 
+function refundOutcomeOf(applied: RefundEventOutcome): { outcome: WebhookOutcome; detail?: string } {
+  switch (applied.kind) {
+    case "applied":
+      return { outcome: "applied" };
+    case "ignored_out_of_order":
+      return { outcome: "ignored_out_of_order", detail: `refund is already ${applied.current}` };
+    case "unknown_refund":
+      return { outcome: "ignored", detail: applied.detail };
+  }
+}
+
 /**
  * One Checkout.com webhook delivery. The signature is checked on the raw body (constant time)
  * before anything else; every delivery leaves a receipt; the first valid delivery of an event id
  * is applied in the same transaction as its receipt, later ones are recorded as duplicates, and
- * statuses only move forward. Refund events are recorded and left to the refunds capability.
+ * statuses only move forward. payment_refund_* events move our refund through its state machine.
  */
 export async function receiveCheckoutWebhook(db: Database, delivery: CheckoutDelivery, signingKey: string, now = new Date()): Promise<ReceiveResult> {
   const base = { provider, rawBody: delivery.rawBody, headers: delivery.headers, receivedAt: now };
@@ -81,8 +94,27 @@ export async function receiveCheckoutWebhook(db: Database, delivery: CheckoutDel
   if (await wasEventSeen(db, provider, event.id)) return recordDuplicate();
 
   const status = fromCheckoutEvent(event.type);
+  const isRefundEvent = fromCheckoutRefundEvent(event.type, event.data.response_code) !== null;
   const applyOnce = () =>
     db.transaction(async (tx) => {
+      if (isRefundEvent) {
+        const applied = await applyCheckoutRefundEvent(
+          tx,
+          {
+            eventId: event.id,
+            type: event.type,
+            providerPaymentId: event.data.id,
+            actionId: event.data.action_id,
+            responseCode: event.data.response_code,
+            responseSummary: event.data.response_summary,
+            metadata: event.data.metadata,
+          },
+          now,
+        );
+        const { outcome, detail } = refundOutcomeOf(applied);
+        await recordReceipt(tx, { ...eventBase, outcome, detail, isFirst: true, paymentId: applied.paymentId });
+        return { httpStatus: 200, outcome, detail };
+      }
       if (!status) {
         await recordReceipt(tx, { ...eventBase, outcome: "ignored", isFirst: true, detail: `${event.type} does not change a payment's status` });
         return { httpStatus: 200, outcome: "ignored" as const };
