@@ -1,11 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { formatMinor } from "@/lib/money/convert";
 import { isRefusal } from "@/lib/query/payments";
-import { paymentRefundsQuery } from "@/lib/query/refunds";
+import { paymentRefundsQuery, refundKeys } from "@/lib/query/refunds";
 import { refundEventSourceLabels, type RefundView } from "@/lib/refunds/payment-refunds";
 import { refundReasonLabels } from "@/lib/refunds/refund-input";
 import { RefundStatusBadge } from "./refund-status-badge";
@@ -49,13 +49,22 @@ function RefundTimeline({ refund }: { refund: RefundView }) {
  */
 export function PaymentRefunds({ paymentId, rendered }: { paymentId: string; rendered: RefundView[] }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const { data, error } = useQuery({ ...paymentRefundsQuery(paymentId), initialData: rendered });
   const live = signatureOf(data);
   const served = signatureOf(rendered);
+  const lastServed = useRef(served);
 
   useEffect(() => {
-    if (live !== served) router.refresh();
-  }, [live, served, router]);
+    if (served !== lastServed.current) {
+      // The server re-rendered (after a refund was issued, or after our refresh): it is the newest truth.
+      lastServed.current = served;
+      queryClient.setQueryData(refundKeys.ofPayment(paymentId), rendered);
+    } else if (live !== served) {
+      // The poll saw a change the page does not show yet: re-render the amounts and the rest.
+      router.refresh();
+    }
+  }, [live, served, rendered, router, queryClient, paymentId]);
 
   return (
     <section aria-labelledby="refunds-heading" className="mt-6">
