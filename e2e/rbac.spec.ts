@@ -13,6 +13,7 @@ const pageAccess: Record<string, readonly RoleName[]> = {
   "/audit": ["admin"],
   "/users": ["admin"],
   "/sandbox": ["admin"],
+  "/settings": ["admin"],
 };
 
 test("[RBAC] every server action in the build has an entry in the action matrix", () => {

@@ -16,6 +16,7 @@ export const navItems: readonly NavItem[] = [
   { href: "/webhooks", label: "Webhooks", permission: "webhooks:read" },
   { href: "/audit", label: "Audit", permission: "audit:read" },
   { href: "/users", label: "Users", permission: "users:manage" },
+  { href: "/settings", label: "Settings", permission: "settings:manage" },
   { href: "/sandbox", label: "Sandbox", permission: "settings:manage", sandboxOnly: true },
 ];
 

@@ -11,6 +11,7 @@ export interface ActionCase {
 
 const someUserId = "00000000-0000-4000-8000-000000000000";
 const somePaymentId = "00000000-0000-4000-8000-000000000001";
+const someRefundId = "00000000-0000-4000-8000-000000000002";
 
 /** Every server action of the app. The RBAC spec fails when the build has one that is not listed here. */
 export const actionMatrix: readonly ActionCase[] = [
@@ -44,4 +45,13 @@ export const actionMatrix: readonly ActionCase[] = [
     input: () => ({ provider: "checkout", paymentId: `pay_${"a".repeat(26)}` }),
   },
   { file: "lib/actions/payments/sync-payment.ts", name: "syncPaymentAction", allowed: ["admin", "finance", "ops"], input: () => ({ paymentId: somePaymentId }) },
+  {
+    file: "lib/actions/refunds/issue-refund.ts",
+    name: "issueRefundAction",
+    allowed: ["admin", "finance"],
+    input: () => ({ paymentId: somePaymentId, kind: "partial", amount: "1.00", reason: "customer_request", idempotencyKey: crypto.randomUUID() }),
+  },
+  { file: "lib/actions/refunds/approve-refund.ts", name: "approveRefundAction", allowed: ["admin", "finance"], input: () => ({ refundId: someRefundId }) },
+  { file: "lib/actions/refunds/reject-refund.ts", name: "rejectRefundAction", allowed: ["admin", "finance"], input: () => ({ refundId: someRefundId, reason: "Matrix check" }) },
+  { file: "lib/actions/refunds/set-approval-threshold.ts", name: "setApprovalThresholdAction", allowed: ["admin"], input: () => ({ currency: "JPY", amount: "99999999" }) },
 ];

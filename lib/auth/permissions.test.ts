@@ -35,6 +35,8 @@ describe("navigation follows the same table", () => {
     expect(navItemsFor("ops").map((i) => i.label)).toEqual(["Payments", "Refunds", "Orders", "Webhooks"]);
     expect(navItemsFor("admin", { sandbox: true })).toEqual(navItems);
     expect(navItemsFor("admin", { sandbox: false }).map((i) => i.label)).not.toContain("Sandbox");
+    expect(navItemsFor("admin").map((i) => i.label)).toContain("Settings");
+    expect(navItemsFor("finance").map((i) => i.label)).not.toContain("Settings");
   });
 
   it("lands each role on its first page", () => {

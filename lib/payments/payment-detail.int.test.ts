@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { payments } from "@/drizzle/schema";
+import { payments, refunds } from "@/drizzle/schema";
 import { makeUser } from "@/lib/testing/fixtures";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/lib/testing/test-database";
 import { getPaymentDetail, getPaymentStatusSummary, parsePaymentId } from "./payment-detail";
@@ -61,9 +61,27 @@ describe(`payment detail [${testDatabaseKind}]`, () => {
 
   it("derives captured, refunded and still refundable amounts in one place", async () => {
     const captured = await insertPayment({ status: "captured", amountMinor: 5000n, capturedMinor: 5000n });
-    expect(await paymentAmounts(t.db, captured)).toEqual({ capturedMinor: 5000n, refundedMinor: 0n, refundableMinor: 5000n });
+    expect(await paymentAmounts(t.db, captured)).toEqual({ capturedMinor: 5000n, refundedMinor: 0n, inFlightMinor: 0n, refundableMinor: 5000n });
     const pending = await insertPayment({ amountMinor: 5000n });
-    expect(await paymentAmounts(t.db, pending)).toEqual({ capturedMinor: 0n, refundedMinor: 0n, refundableMinor: 0n });
+    expect(await paymentAmounts(t.db, pending)).toEqual({ capturedMinor: 0n, refundedMinor: 0n, inFlightMinor: 0n, refundableMinor: 0n });
+  });
+
+  it("counts approved refunds as refunded and every reserving refund against what is still refundable", async () => {
+    const payment = await insertPayment({ status: "captured", amountMinor: 10_000n, capturedMinor: 10_000n, refundReservedMinor: 7_000n });
+    const refund = (status: (typeof refunds.$inferInsert)["status"], amountMinor: bigint) => ({
+      paymentId: payment.id,
+      provider: "checkout" as const,
+      status,
+      amountMinor,
+      currency: "HKD",
+      reason: "customer_request" as const,
+      idempotencyKey: crypto.randomUUID(),
+    });
+    // approved 2,000 + pending 3,000 + unknown 2,000 reserve 7,000; declined and awaiting approval reserve nothing.
+    await t.db.insert(refunds).values([refund("approved", 2_000n), refund("pending", 3_000n), refund("unknown", 2_000n), refund("declined", 1_000n), refund("awaiting_approval", 500n)]);
+    expect(await paymentAmounts(t.db, payment)).toEqual({ capturedMinor: 10_000n, refundedMinor: 2_000n, inFlightMinor: 5_000n, refundableMinor: 3_000n });
+    const other = await insertPayment({ status: "captured", amountMinor: 10_000n, capturedMinor: 10_000n });
+    expect((await paymentAmounts(t.db, other)).refundedMinor).toBe(0n);
   });
 });
 

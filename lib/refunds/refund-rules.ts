@@ -1,6 +1,6 @@
 import { formatMinor } from "@/lib/money/convert";
 import { checkOctoRefund, type OctoRefundViolation } from "@/lib/providers/octo/refund-rules";
-import { isOctoCurrency } from "@/lib/providers/octo/amounts";
+import { isOctoCurrency } from "@/lib/providers/octo/currencies";
 
 /** What the rules need to know about the payment (pure data, so the dialog can run them too). */
 export interface RefundablePayment {

@@ -2,13 +2,9 @@ import { majorToMinor, minorToMajorString } from "@/lib/money/convert";
 import { AmountPrecisionError } from "@/lib/money/currency";
 import { OctoDecimal } from "./decimal-json";
 
-/** The currencies OCTO accepts (iota spec enum); all three carry 2 decimals at OCTO's API. */
-export const octoCurrencies = ["UZS", "USD", "RUB"] as const;
-export type OctoCurrency = (typeof octoCurrencies)[number];
+import { isOctoCurrency, type OctoCurrency } from "./currencies";
 
-export function isOctoCurrency(value: string): value is OctoCurrency {
-  return (octoCurrencies as readonly string[]).includes(value);
-}
+export { isOctoCurrency, octoCurrencies, type OctoCurrency } from "./currencies";
 
 /** App amount (bigint minor units) → OCTO's decimal major units, exactly: 15000000n UZS → 150000.00. */
 export function toOctoAmount(minor: bigint, currency: OctoCurrency): OctoDecimal {

@@ -20,6 +20,11 @@ import { customerPaysLinks } from "@/lib/payments/customer-pays";
 import { getPaymentDetail, parsePaymentId, toStatusSummary } from "@/lib/payments/payment-detail";
 import { paymentAmounts } from "@/lib/payments/refund-totals";
 import { loadPaymentTimeline } from "@/lib/payments/timeline";
+import { PaymentRefunds } from "@/components/refunds/payment-refunds";
+import { RefundDialog } from "@/components/refunds/refund-dialog";
+import { isSandbox } from "@/lib/env";
+import { approvalThresholdOf } from "@/lib/refunds/approval-thresholds";
+import { loadPaymentRefunds } from "@/lib/refunds/payment-refunds";
 
 export const metadata: Metadata = { title: "Payment" };
 
@@ -41,15 +46,16 @@ function CopyableId({ value, label }: { value: string; label: string }) {
   );
 }
 
-/** What this user may do to this payment now: resume an unanswered request, or re-read the provider. */
-function PaymentActions({ payment, role }: { payment: { id: string; status: string; flow: string; providerPaymentId: string | null }; role: Role }) {
+/** What this user may do to this payment now: resume an unanswered request, re-read the provider, or refund. */
+function PaymentActions({ payment, role, refund }: { payment: { id: string; status: string; flow: string; providerPaymentId: string | null }; role: Role; refund: ReactNode }) {
   const canResume = can(role, "payments:create") && payment.status === "requested" && payment.flow !== "external";
   const canSync = can(role, "payments:sync") && payment.providerPaymentId !== null;
-  if (!canResume && !canSync) return null;
+  if (!canResume && !canSync && !refund) return null;
   return (
     <div className="flex flex-col items-end gap-2">
       {canResume ? <ResumeRequestButton paymentId={payment.id} /> : null}
       {canSync ? <SyncPaymentButton paymentId={payment.id} /> : null}
+      {refund}
     </div>
   );
 }
@@ -61,7 +67,28 @@ export default async function PaymentDetailPage({ params }: { params: Promise<{ 
   const db = getDb();
   const payment = await getPaymentDetail(db, id);
   if (!payment) notFound();
-  const [timeline, amounts] = await Promise.all([loadPaymentTimeline(db, payment.id), paymentAmounts(db, payment)]);
+  const canReadRefunds = can(user.role, "refunds:read");
+  const [timeline, amounts, refunds, thresholdMinor] = await Promise.all([
+    loadPaymentTimeline(db, payment.id),
+    paymentAmounts(db, payment),
+    canReadRefunds ? loadPaymentRefunds(db, payment.id) : Promise.resolve(null),
+    approvalThresholdOf(db, payment.currency),
+  ]);
+  const canRefund = can(user.role, "refunds:create") && payment.status === "captured" && payment.providerPaymentId !== null && amounts.refundableMinor > 0n;
+  const refundDialog = canRefund ? (
+    <RefundDialog
+      payment={{
+        id: payment.id,
+        provider: payment.provider,
+        status: payment.status,
+        currency: payment.currency,
+        capturedMinor: payment.capturedMinor.toString(),
+        refundReservedMinor: payment.refundReservedMinor.toString(),
+      }}
+      thresholdMinor={thresholdMinor.toString()}
+      sandboxTriggers={isSandbox}
+    />
+  ) : null;
   const links = customerPaysLinks(payment);
   const money = (minor: bigint) => formatMinor(minor, payment.currency);
   const customer = [payment.customerName, payment.customerEmail].filter(Boolean).join(" · ");
@@ -74,7 +101,7 @@ export default async function PaymentDetailPage({ params }: { params: Promise<{ 
       <PageHeader
         title={`Payment ${payment.reference}`}
         description={`${money(payment.amountMinor)} · ${paymentProviderLabels[payment.provider]} · ${paymentFlowLabels[payment.flow]}`}
-        actions={<PaymentActions payment={payment} role={user.role} />}
+        actions={<PaymentActions payment={payment} role={user.role} refund={refundDialog} />}
       />
 
       <Card title="Summary">
@@ -85,6 +112,7 @@ export default async function PaymentDetailPage({ params }: { params: Promise<{ 
           <Item label="Amount">{money(payment.amountMinor)}</Item>
           <Item label="Captured">{money(amounts.capturedMinor)}</Item>
           <Item label="Refunded">{money(amounts.refundedMinor)}</Item>
+          <Item label="Refunds in flight">{money(amounts.inFlightMinor)}</Item>
           <Item label="Still refundable">{money(amounts.refundableMinor)}</Item>
           <Item label="Provider">{paymentProviderLabels[payment.provider]}</Item>
           <Item label="Flow">{paymentFlowLabels[payment.flow]}</Item>
@@ -115,6 +143,7 @@ export default async function PaymentDetailPage({ params }: { params: Promise<{ 
       </Card>
 
       {links ? <CustomerPaysPanel links={links} /> : null}
+      {refunds ? <PaymentRefunds paymentId={payment.id} rendered={refunds} /> : null}
       <PaymentTimeline timeline={timeline} />
     </>
   );

@@ -1,0 +1,140 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { formatMinor } from "@/lib/money/convert";
+import { isRefusal } from "@/lib/query/payments";
+import { paymentRefundsQuery, refundKeys } from "@/lib/query/refunds";
+import { refundEventSourceLabels, type RefundView } from "@/lib/refunds/payment-refunds";
+import { refundReasonLabels } from "@/lib/refunds/refund-input";
+import { RefundStatusBadge } from "./refund-status-badge";
+
+const utc = (iso: string) => <time dateTime={iso}>{iso.replace("T", " ").slice(0, 19)}</time>;
+const signatureOf = (refunds: readonly RefundView[]) => refunds.map((r) => `${r.id}:${r.status}:${r.updatedAt}`).join("|");
+
+function RefundTimeline({ refund }: { refund: RefundView }) {
+  return (
+    <ol className="mt-3 space-y-2 border-l-2 border-zinc-200 pl-4 dark:border-zinc-700" aria-label={`Timeline of the refund of ${formatMinor(BigInt(refund.amountMinor), refund.currency)}`}>
+      {refund.events.map((event) => (
+        <li key={event.id} className="relative text-sm" data-testid="refund-event">
+          <span aria-hidden className="absolute -left-[1.4rem] top-1.5 h-2.5 w-2.5 rounded-full bg-indigo-500" />
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="font-mono text-xs text-zinc-500">{utc(event.at)} UTC</span>
+            <span className="font-medium">{refundEventSourceLabels[event.source]}</span>
+            <span className="text-zinc-600 dark:text-zinc-400">{event.kind.replaceAll("_", " ")}</span>
+            {event.toStatus ? (
+              <span className="inline-flex items-center gap-1">
+                {event.fromStatus ? (
+                  <>
+                    <RefundStatusBadge status={event.fromStatus} />
+                    <span aria-label="to">→</span>
+                  </>
+                ) : null}
+                <RefundStatusBadge status={event.toStatus} />
+              </span>
+            ) : null}
+            {event.actorEmail ? <span className="text-xs text-zinc-500">by {event.actorEmail}</span> : null}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * The payment's refunds, each with its status timeline, kept live: polls the refunds route
+ * every 2 s while any refund is not settled and asks the server to re-render the page when
+ * one changes, so the refunded and still refundable amounts follow.
+ */
+export function PaymentRefunds({ paymentId, rendered }: { paymentId: string; rendered: RefundView[] }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { data, error } = useQuery({ ...paymentRefundsQuery(paymentId), initialData: rendered });
+  const live = signatureOf(data);
+  const served = signatureOf(rendered);
+  const lastServed = useRef(served);
+
+  useEffect(() => {
+    if (served !== lastServed.current) {
+      // The server re-rendered (after a refund was issued, or after our refresh): it is the newest truth.
+      lastServed.current = served;
+      queryClient.setQueryData(refundKeys.ofPayment(paymentId), rendered);
+    } else if (live !== served) {
+      // The poll saw a change the page does not show yet: re-render the amounts and the rest.
+      router.refresh();
+    }
+  }, [live, served, rendered, router, queryClient, paymentId]);
+
+  return (
+    <section aria-labelledby="refunds-heading" className="mt-6">
+      <div className="mb-2 flex flex-wrap items-center gap-3">
+        <h2 id="refunds-heading" className="text-lg font-semibold">
+          Refunds
+        </h2>
+        {data.some((r) => !r.settled) && !error ? <span className="text-xs text-zinc-500">Updating live</span> : null}
+        {error ? (
+          <span className="text-xs text-red-600 dark:text-red-400">
+            {isRefusal(error) ? "Live updates stopped" : "Live update failed, trying again"}: {error.message}
+          </span>
+        ) : null}
+      </div>
+      {data.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">No refunds for this payment.</p>
+      ) : (
+        <ul className="space-y-3">
+          {data.map((refund) => (
+            <li key={refund.id} className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900" data-testid="refund" data-refund-id={refund.id}>
+              <div className="flex flex-wrap items-center gap-3">
+                <span className="text-base font-semibold">{formatMinor(BigInt(refund.amountMinor), refund.currency)}</span>
+                <span role="status" aria-label="Refund status">
+                  <RefundStatusBadge status={refund.status} />
+                </span>
+                <span className="font-mono text-xs text-zinc-500">
+                  provider: {refund.providerStatus ?? "—"}
+                  {refund.providerResponseCode ? ` · code ${refund.providerResponseCode}` : ""}
+                  {refund.providerResponseSummary ? ` · ${refund.providerResponseSummary}` : ""}
+                </span>
+              </div>
+              <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-4">
+                <div>
+                  <dt className="inline text-zinc-500">Reason: </dt>
+                  <dd className="inline">{refundReasonLabels[refund.reason as keyof typeof refundReasonLabels] ?? refund.reason}</dd>
+                  {refund.note ? <dd className="text-xs text-zinc-600 dark:text-zinc-400">{refund.note}</dd> : null}
+                </div>
+                <div>
+                  <dt className="inline text-zinc-500">Requested by: </dt>
+                  <dd className="inline">{refund.requestedBy?.email ?? "—"}</dd>
+                </div>
+                <div>
+                  <dt className="inline text-zinc-500">Created (UTC): </dt>
+                  <dd className="inline font-mono text-xs">{utc(refund.createdAt)}</dd>
+                </div>
+                <div>
+                  <dt className="inline text-zinc-500">Status changed (UTC): </dt>
+                  <dd className="inline font-mono text-xs">{utc(refund.statusChangedAt)}</dd>
+                </div>
+                {refund.decidedBy ? (
+                  <div>
+                    <dt className="inline text-zinc-500">Decided by: </dt>
+                    <dd className="inline">
+                      {refund.decidedBy.email}
+                      {refund.decisionNote ? ` (${refund.decisionNote})` : ""}
+                    </dd>
+                  </div>
+                ) : null}
+                {refund.attentionReason ? (
+                  <div>
+                    <dt className="inline text-zinc-500">Needs attention: </dt>
+                    <dd className="inline">{refund.attentionReason}</dd>
+                  </div>
+                ) : null}
+              </dl>
+              <RefundTimeline refund={refund} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,222 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field, inputClass, SelectInput, TextInput } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { issueRefundAction, type IssuedRefund } from "@/lib/actions/refunds/issue-refund";
+import { formatMinor, majorToMinor } from "@/lib/money/convert";
+import { refundReasonLabels } from "@/lib/refunds/refund-input";
+import { checkRefundRules, refundableMinorOf, type RefundablePayment } from "@/lib/refunds/refund-rules";
+
+export interface RefundDialogPayment {
+  id: string;
+  provider: "checkout" | "octo";
+  status: string;
+  currency: string;
+  /** bigint minor units as strings (server → client). */
+  capturedMinor: string;
+  refundReservedMinor: string;
+}
+
+const reasons = Object.entries(refundReasonLabels) as [keyof typeof refundReasonLabels, string][];
+
+function amountOf(kind: "full" | "partial", typed: string, payment: RefundablePayment): bigint | null {
+  if (kind === "full") return refundableMinorOf(payment);
+  if (!/^\d+(\.\d+)?$/.test(typed.trim())) return null;
+  try {
+    return majorToMinor(typed, payment.currency);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Issue a full or partial refund. The provider's rules run here before submit, with the numbers
+ * (the server re-checks them under the payment's row lock). The idempotency key is minted when
+ * the dialog opens and sent with every submission, so a double click or a retry after a lost
+ * answer shows the first refund instead of making another; it is renewed only after the
+ * provider refused (a definite answer) or after a refund was made.
+ */
+export function RefundDialog({ payment, thresholdMinor, sandboxTriggers }: { payment: RefundDialogPayment; thresholdMinor: string; sandboxTriggers: boolean }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [session, setSession] = useState({ opened: 0, key: "" });
+  const [lastResult, setLastResult] = useState<ActionResult<IssuedRefund> | null>(null);
+
+  function open() {
+    // A fresh form (and key) per opening; retries inside one opening keep the key.
+    setSession((previous) => ({ opened: previous.opened + 1, key: crypto.randomUUID() }));
+    setLastResult(null);
+    dialogRef.current?.showModal();
+  }
+
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <Button type="button" onClick={open}>
+        Refund…
+      </Button>
+      {lastResult?.ok ? (
+        <p role="status" className="max-w-xs text-right text-sm text-emerald-700 dark:text-emerald-400">
+          {lastResult.message}
+        </p>
+      ) : null}
+      <dialog
+        ref={dialogRef}
+        aria-labelledby="refund-dialog-title"
+        className="m-auto w-full max-w-lg rounded-lg border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      >
+        <h2 id="refund-dialog-title" className="mb-3 text-lg font-semibold">
+          Refund this payment
+        </h2>
+        {session.opened > 0 ? (
+          <RefundForm
+            key={session.opened}
+            initialKey={session.key}
+            payment={payment}
+            thresholdMinor={thresholdMinor}
+            sandboxTriggers={sandboxTriggers}
+            onClose={() => dialogRef.current?.close()}
+            onIssued={(answer) => {
+              setLastResult(answer);
+              if (!answer.data.refused) dialogRef.current?.close();
+            }}
+          />
+        ) : null}
+      </dialog>
+    </div>
+  );
+}
+
+function RefundForm({
+  initialKey,
+  payment: props,
+  thresholdMinor,
+  sandboxTriggers,
+  onClose,
+  onIssued,
+}: {
+  initialKey: string;
+  payment: RefundDialogPayment;
+  thresholdMinor: string;
+  sandboxTriggers: boolean;
+  onClose: () => void;
+  onIssued: (answer: Extract<ActionResult<IssuedRefund>, { ok: true }>) => void;
+}) {
+  const router = useRouter();
+  const keyRef = useRef(initialKey);
+  const [kind, setKind] = useState<"full" | "partial">("full");
+  const [typed, setTyped] = useState("");
+  const [reason, setReason] = useState<string>("");
+  const payment: RefundablePayment = { ...props, capturedMinor: BigInt(props.capturedMinor), refundReservedMinor: BigInt(props.refundReservedMinor) };
+  const money = (minor: bigint) => formatMinor(minor, payment.currency);
+  const refundable = refundableMinorOf(payment);
+  const threshold = BigInt(thresholdMinor);
+
+  const [result, submit, pending] = useActionState<ActionResult<IssuedRefund> | null, FormData>(async (previous, formData) => {
+    formData.set("idempotencyKey", keyRef.current);
+    const answer = await issueRefundAction(previous, formData);
+    if (answer.ok) {
+      // A refund was made (or the provider refused it): any next submission is a new refund.
+      keyRef.current = crypto.randomUUID();
+      onIssued(answer);
+      router.refresh();
+    } else if (answer.code === "PROVIDER_REFUSED") {
+      keyRef.current = crypto.randomUUID();
+    }
+    return answer;
+  }, null);
+
+  const amountMinor = amountOf(kind, typed, payment);
+  const violations = amountMinor === null ? [] : checkRefundRules(payment, amountMinor, { sandboxTriggers });
+  const errors = result?.ok === false ? result.fieldErrors : undefined;
+
+  return (
+    <form action={submit} className="space-y-4" aria-label="Refund" noValidate>
+      <input type="hidden" name="paymentId" value={props.id} />
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Refund</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" name="kind" value="full" checked={kind === "full"} onChange={() => setKind("full")} />
+          Full: {money(refundable > 0n ? refundable : 0n)} (everything still refundable)
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" name="kind" value="partial" checked={kind === "partial"} onChange={() => setKind("partial")} />
+          Partial
+        </label>
+      </fieldset>
+      {kind === "partial" ? (
+        <Field id="refund-amount" label="Amount" errors={errors?.amount} hint={`In ${payment.currency} major units, e.g. 20.00`}>
+          <TextInput
+            id="refund-amount"
+            name="amount"
+            inputMode="decimal"
+            autoComplete="off"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            errors={errors?.amount}
+            aria-describedby={describedBy("refund-amount", errors?.amount, "hint")}
+          />
+        </Field>
+      ) : errors?.amount ? (
+        <p className="text-xs text-red-600 dark:text-red-400">Amount {errors.amount.join("; ")}</p>
+      ) : null}
+      <Field id="refund-reason" label="Reason" errors={errors?.reason}>
+        <SelectInput id="refund-reason" name="reason" value={reason} onChange={(e) => setReason(e.target.value)} errors={errors?.reason} aria-describedby={describedBy("refund-reason", errors?.reason)}>
+          <option value="">Choose a reason</option>
+          {reasons.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </SelectInput>
+      </Field>
+      <Field id="refund-note" label={reason === "other" ? "Note (required)" : "Note (optional)"} errors={errors?.note}>
+        <textarea id="refund-note" name="note" rows={2} maxLength={500} className={inputClass} aria-invalid={errors?.note ? true : undefined} aria-describedby={describedBy("refund-note", errors?.note)} />
+      </Field>
+
+      <section aria-labelledby="refund-checks-heading" className="rounded-md bg-zinc-50 p-3 text-sm dark:bg-zinc-800/50">
+        <h3 id="refund-checks-heading" className="mb-1 font-medium">
+          Checks before sending
+        </h3>
+        <ul className="list-disc space-y-1 pl-5 text-zinc-700 dark:text-zinc-300">
+          <li>
+            Still refundable: {money(payment.capturedMinor)} captured − {money(payment.refundReservedMinor)} in other refunds (requested, pending, unknown or approved) = {money(refundable > 0n ? refundable : 0n)}.
+          </li>
+          {payment.provider === "checkout" ? (
+            <li>Octopus (Checkout.com): refund amounts end in 0, a multiple of {money(10n)}; the payment must be captured.</li>
+          ) : (
+            <li>OCTO: at least 1 USD or its equivalent, at most 10,000,000 UZS per refund, all refunds together at most the original, and only succeeded payments (this one is {payment.status}).</li>
+          )}
+          <li>
+            Refunds above {money(threshold)} wait for a second finance user or admin to approve them
+            {amountMinor !== null ? (amountMinor > threshold ? ": this one will." : ": this one will not.") : "."}
+          </li>
+        </ul>
+        {violations.length ? (
+          <ul aria-label="Rules this refund breaks" className="mt-2 space-y-1 text-red-700 dark:text-red-400" data-testid="refund-violations">
+            {violations.map((violation) => (
+              <li key={violation.rule}>
+                <span className="font-mono text-xs">{violation.rule}</span>: {violation.message}
+              </li>
+            ))}
+          </ul>
+        ) : amountMinor !== null && amountMinor > 0n ? (
+          <p className="mt-2 text-emerald-700 dark:text-emerald-400">Refund of {money(amountMinor)} passes every rule.</p>
+        ) : null}
+      </section>
+
+      <FormStatus result={result?.ok ? null : result} />
+      {result?.ok && result.data.refused ? <p className="text-sm text-red-600 dark:text-red-400">{result.message}</p> : null}
+      <div className="flex justify-end gap-2">
+        <Button type="button" variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Sending…" : "Issue refund"}
+        </Button>
+      </div>
+    </form>
+  );
+}

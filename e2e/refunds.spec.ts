@@ -1,0 +1,137 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { storageStateOf, storageStateOfUser } from "./support/roles";
+
+test.use({ storageState: storageStateOf("finance") });
+test.describe.configure({ mode: "serial" });
+
+const unique = Date.now().toString(36).toUpperCase();
+
+/** Finance requests an Octopus payment (API-only) and the customer approves it on the provider's page. */
+async function capturedOctopusPayment(page: Page, reference: string, amount = "100.00"): Promise<string> {
+  await page.goto("/payments/new");
+  await page.getByRole("radio", { name: /one API call/ }).check();
+  await page.getByLabel("Amount").fill(amount);
+  await page.getByLabel("Reference (optional)").fill(reference);
+  await page.getByRole("button", { name: "Request payment" }).click();
+  await expect(page).toHaveURL(/\/payments\/[0-9a-f-]{36}$/);
+  const [landing] = await Promise.all([page.context().waitForEvent("page"), page.getByRole("link", { name: /Open the payment page/ }).click()]);
+  await landing.getByRole("button", { name: /Approve in Octopus app/ }).click();
+  await landing.close();
+  await expect(page.getByRole("status", { name: "Payment status" })).toHaveText("Captured", { timeout: 20_000 });
+  return page.url();
+}
+
+async function issueRefund(page: Page, fields: { amount?: string; reason?: string }) {
+  await page.getByRole("button", { name: "Refund…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Refund this payment" });
+  await expect(dialog).toBeVisible();
+  if (fields.amount) {
+    await dialog.getByRole("radio", { name: "Partial" }).check();
+    await dialog.getByLabel("Amount").fill(fields.amount);
+  } else {
+    await dialog.getByRole("radio", { name: /^Full/ }).check();
+  }
+  await dialog.getByLabel("Reason").selectOption({ label: fields.reason ?? "Customer request" });
+  return dialog;
+}
+
+const refundStatuses = (page: Page) => page.getByTestId("refund").getByRole("status", { name: "Refund status" });
+
+async function pageAs(browser: Browser, storageState: string) {
+  const context = await browser.newContext({ storageState });
+  return { context, page: await context.newPage() };
+}
+
+test.describe("[REFUNDS] finance refunds an Octopus payment", () => {
+  test("a partial then a full refund, each shown live with its timeline; nothing is left to refund", async ({ page }) => {
+    await capturedOctopusPayment(page, `E2E-RF-${unique}`);
+    const dialog = await issueRefund(page, { amount: "20.00" });
+    await expect(dialog.getByText("Still refundable: HK$100.00 captured − HK$0.00 in other refunds")).toBeVisible();
+    await expect(dialog.getByText("Refund of HK$20.00 passes every rule.")).toBeVisible();
+    await dialog.getByRole("button", { name: "Issue refund" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(refundStatuses(page)).toHaveText(["Pending"]);
+    await expect(page.getByTestId("refund").first()).toContainText("HK$20.00");
+    await expect(page.getByTestId("refund").first().getByTestId("refund-event")).toHaveCount(2);
+
+    const full = await issueRefund(page, {});
+    await expect(full.getByText("Full: HK$80.00")).toBeVisible();
+    await full.getByRole("button", { name: "Issue refund" }).click();
+    await expect(full).toBeHidden();
+    await expect(refundStatuses(page)).toHaveText(["Pending", "Pending"]);
+    await expect(page.getByTestId("refund").first()).toContainText("HK$80.00");
+    // Nothing is left to refund: the button is gone.
+    await expect(page.getByRole("button", { name: "Refund…" })).toHaveCount(0);
+  });
+
+  // The sandbox approves a refund 5 s after the request and says so by webhook; the refund
+  // webhook receiver is being built in parallel (feat-reconcile). Enable when it lands.
+  test.fixme("refunds reach Approved live once the provider's webhook arrives", async ({ page }) => {
+    await capturedOctopusPayment(page, `E2E-RF-OK-${unique}`);
+    const dialog = await issueRefund(page, { amount: "20.00" });
+    await dialog.getByRole("button", { name: "Issue refund" }).click();
+    await expect(refundStatuses(page)).toHaveText(["Approved"], { timeout: 30_000 });
+    await expect(page.getByText("Refunded", { exact: true }).locator("..")).toContainText("HK$20.00");
+  });
+
+  test("an over-refund is refused with the rule and the numbers, and nothing is created", async ({ page }) => {
+    await capturedOctopusPayment(page, `E2E-RF-OVER-${unique}`);
+    const dialog = await issueRefund(page, { amount: "150.00" });
+    await expect(dialog.getByTestId("refund-violations")).toContainText("HK$150.00 is more than the HK$100.00 still refundable");
+    await dialog.getByRole("button", { name: "Issue refund" }).click();
+    await expect(dialog.getByRole("status")).toContainText("Refund refused: HK$150.00 is more than the HK$100.00 still refundable (captured HK$100.00, HK$0.00 already refunded or in flight)");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByText("No refunds for this payment.")).toBeVisible();
+  });
+
+  test("above the threshold a refund waits; the requester cannot approve it, a second finance user does", async ({ page, browser }) => {
+    const admin = await pageAs(browser, storageStateOf("admin"));
+    await admin.page.goto("/settings");
+    const hkd = admin.page.getByRole("form", { name: "HKD approval threshold" });
+    await hkd.getByLabel("HKD threshold").fill("50.00");
+    await hkd.getByRole("button", { name: "Save HKD" }).click();
+    await expect(hkd.getByRole("status")).toHaveText("Refunds above HK$50.00 now need a second person's approval.");
+    await admin.context.close();
+
+    const reference = `E2E-RF-BIG-${unique}`;
+    const paymentUrl = await capturedOctopusPayment(page, reference);
+    const dialog = await issueRefund(page, { amount: "60.00" });
+    await expect(dialog.getByText(/Refunds above HK\$50\.00 wait for a second finance user or admin to approve them: this one will\./)).toBeVisible();
+    await dialog.getByRole("button", { name: "Issue refund" }).click();
+    await expect(refundStatuses(page)).toHaveText(["Awaiting approval"]);
+
+    await page.goto("/refunds");
+    const mine = page.getByTestId("approval-row").filter({ hasText: reference });
+    await expect(mine).toContainText("Needs another approver");
+    await expect(mine.getByRole("button", { name: /Approve/ })).toHaveCount(0);
+
+    const checker = await pageAs(browser, storageStateOfUser("finance2"));
+    await checker.page.goto("/refunds");
+    const row = checker.page.getByTestId("approval-row").filter({ hasText: reference });
+    await row.getByRole("button", { name: /^Approve/ }).click();
+    // Approved and sent: it leaves the queue and appears among all refunds as sent to the provider.
+    await expect(row).toHaveCount(0);
+    await expect(checker.page.getByTestId("refund-row").filter({ hasText: reference })).toContainText("Pending");
+    await checker.context.close();
+
+    await page.goto(paymentUrl);
+    await expect(refundStatuses(page)).toHaveText(["Pending"]);
+    await expect(page.getByTestId("refund").first()).toContainText("Decided by: finance2@demo.test");
+  });
+
+  test("ops sees the monitor but cannot refund; merchant gets 403 on /refunds", async ({ page, browser }) => {
+    const paymentUrl = await capturedOctopusPayment(page, `E2E-RF-OPS-${unique}`);
+    const ops = await pageAs(browser, storageStateOf("ops"));
+    expect((await ops.page.goto("/refunds"))?.status()).toBe(200);
+    await expect(ops.page.getByRole("heading", { name: "Refunds", level: 1 })).toBeVisible();
+    await expect(ops.page.getByRole("heading", { name: "Approvals queue" })).toHaveCount(0);
+    await ops.page.goto(paymentUrl);
+    await expect(ops.page.getByRole("heading", { name: "Refunds", level: 2 })).toBeVisible();
+    await expect(ops.page.getByRole("button", { name: "Refund…" })).toHaveCount(0);
+    await ops.context.close();
+
+    const merchant = await pageAs(browser, storageStateOf("merchant"));
+    expect((await merchant.page.goto("/refunds"))?.status()).toBe(403);
+    await merchant.context.close();
+  });
+});

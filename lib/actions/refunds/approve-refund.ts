@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formatMinor } from "@/lib/money/convert";
+import { approveRefund } from "@/lib/refunds/decide-refund";
+import { approveRefundInput } from "@/lib/refunds/decision-input";
+import { refundStatusLabels } from "@/lib/refunds/refund-status";
+import { defineAction } from "../define-action";
+import { refundDeps } from "./deps";
+
+export const approveRefundAction = defineAction({
+  name: "approveRefund",
+  permission: "refunds:approve",
+  input: approveRefundInput,
+  async run(input, { actor }) {
+    const refund = await approveRefund(refundDeps(), actor, input.refundId, input.note);
+    revalidatePath(`/payments/${refund.paymentId}`);
+    revalidatePath("/refunds");
+    return {
+      data: { refundId: refund.id, status: refund.status },
+      message: `Approved and sent: refund of ${formatMinor(refund.amountMinor, refund.currency)} is ${refundStatusLabels[refund.status]}.`,
+    };
+  },
+});

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { currencyExponents } from "@/lib/money/currency";
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(500, "must be at most 500 characters")
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+/** A checker approves a refund awaiting approval (the note is optional). */
+export const approveRefundInput = z.object({ refundId: z.uuid("must be a refund id"), note: optionalText });
+
+/** A checker rejects a refund awaiting approval: the reason is required and recorded on the refund. */
+export const rejectRefundInput = z.object({
+  refundId: z.uuid("must be a refund id"),
+  reason: z.string({ error: "is required" }).trim().min(1, "is required").max(500, "must be at most 500 characters"),
+});
+
+const currencies = Object.keys(currencyExponents) as [keyof typeof currencyExponents, ...(keyof typeof currencyExponents)[]];
+
+/** An admin sets the amount (major units, converted with the currency) above which refunds need a second person. */
+export const setApprovalThresholdInput = z.object({
+  currency: z.enum(currencies, { error: "must be a supported currency" }),
+  amount: z
+    .string({ error: "is required" })
+    .trim()
+    .min(1, "is required")
+    .regex(/^\d+(\.\d+)?$/, "must be a number such as 5000.00"),
+});
+
+export type SetApprovalThresholdInput = z.output<typeof setApprovalThresholdInput>;

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { payments, refundEvents, refunds } from "@/drizzle/schema";
+import { makeUser } from "@/lib/testing/fixtures";
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/lib/testing/test-database";
+import { expiresInDays, isOverdue, loadApprovalQueue, loadRefundMonitor } from "./monitor";
+
+const now = new Date("2026-03-10T12:00:00.000Z");
+const ago = (ms: number) => new Date(now.getTime() - ms);
+const minute = 60_000;
+const hour = 60 * minute;
+const day = 24 * hour;
+
+describe(`refunds monitor [${testDatabaseKind}]`, () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => t.dispose());
+
+  it("flags overdue refunds per provider and counts down the Octopus collection window", () => {
+    expect(isOverdue({ provider: "checkout", status: "pending", statusChangedAt: ago(59 * minute) }, now)).toBe(false);
+    expect(isOverdue({ provider: "checkout", status: "pending", statusChangedAt: ago(61 * minute) }, now)).toBe(true);
+    expect(isOverdue({ provider: "octo", status: "pending", statusChangedAt: ago(31 * minute) }, now)).toBe(true);
+    expect(isOverdue({ provider: "octo", status: "unknown", statusChangedAt: ago(6 * minute) }, now)).toBe(true);
+    expect(isOverdue({ provider: "octo", status: "unknown", statusChangedAt: ago(4 * minute) }, now)).toBe(false);
+    expect(isOverdue({ provider: "checkout", status: "approved", statusChangedAt: ago(30 * day) }, now)).toBe(false);
+    expect(expiresInDays({ provider: "checkout", status: "approved", statusChangedAt: ago(30 * day) }, now)).toBe(60);
+    expect(expiresInDays({ provider: "octo", status: "approved", statusChangedAt: ago(30 * day) }, now)).toBeNull();
+    expect(expiresInDays({ provider: "checkout", status: "pending", statusChangedAt: ago(30 * day) }, now)).toBeNull();
+  });
+
+  it("counts per status and provider, buckets non-final refunds by age, filters and pages newest first", async () => {
+    const finance = await makeUser(t.db, "finance");
+    const [payment] = await t.db
+      .insert(payments)
+      .values({ provider: "checkout", flow: "checkout_api", status: "captured", reference: "MON-1", amountMinor: 100_000n, capturedMinor: 100_000n, currency: "HKD" })
+      .returning();
+    const refund = (status: (typeof refunds.$inferInsert)["status"], createdAt: Date, provider: "checkout" | "octo" = "checkout") => ({
+      paymentId: payment!.id,
+      provider,
+      status,
+      amountMinor: 1_000n,
+      currency: "HKD",
+      reason: "customer_request" as const,
+      idempotencyKey: crypto.randomUUID(),
+      requestedBy: finance.id,
+      createdAt,
+      statusChangedAt: createdAt,
+    });
+    const inserted = await t.db
+      .insert(refunds)
+      .values([
+        refund("pending", ago(10 * minute)),
+        refund("unknown", ago(2 * hour), "octo"),
+        refund("pending", ago(2 * day)),
+        refund("awaiting_approval", ago(5 * day)),
+        refund("needs_attention", ago(10 * day)),
+        refund("declined", ago(3 * hour)),
+        refund("approved", ago(1 * day + minute)),
+      ])
+      .returning();
+    await t.db.insert(refundEvents).values([
+      { refundId: inserted[0]!.id, source: "staff", kind: "created", toStatus: "requested", at: ago(10 * minute) },
+      { refundId: inserted[0]!.id, source: "api_call", kind: "provider_answer", fromStatus: "requested", toStatus: "pending", at: ago(9 * minute) },
+    ]);
+
+    const all = await loadRefundMonitor(t.db, {}, now);
+    // approved is not final (Octopus can still expire), so it is in a bucket; declined is not.
+    expect(all.ages).toEqual({ lt1h: 1, lt1d: 1, "1to3d": 2, "3to7d": 1, gt7d: 1 });
+    expect(all.counts.find((c) => c.status === "pending" && c.provider === "checkout")?.count).toBe(2);
+    expect(all.rows.map((r) => r.status)).toEqual(["pending", "unknown", "declined", "approved", "pending", "awaiting_approval", "needs_attention"]);
+    expect(all.rows[0]?.lastEvent).toMatchObject({ kind: "provider_answer", source: "api_call" });
+    expect(all.rows[1]).toMatchObject({ overdue: true, lastEvent: null, requesterEmail: finance.email });
+    expect(all.rows[3]?.expiresInDays).toBe(89);
+
+    expect((await loadRefundMonitor(t.db, { provider: "octo" }, now)).rows.map((r) => r.status)).toEqual(["unknown"]);
+    expect((await loadRefundMonitor(t.db, { status: "pending", age: "1to3d" }, now)).rows.map((r) => r.id)).toEqual([inserted[2]!.id]);
+    expect((await loadRefundMonitor(t.db, { cursor: "nonsense" }, now)).cursorError).toMatch(/not a valid page cursor/);
+    expect((await loadApprovalQueue(t.db)).map((r) => [r.id, r.requesterEmail])).toEqual([[inserted[3]!.id, finance.email]]);
+  });
+});

@@ -1,0 +1,219 @@
+import { and, count, desc, eq, gte, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { users } from "@/drizzle/schema/auth";
+import { payments } from "@/drizzle/schema/payments";
+import { refundEvents, refunds, refundStatuses } from "@/drizzle/schema/refunds";
+import type { DbOrTx } from "@/lib/db/types";
+import { decodeCursor, encodeCursor } from "@/lib/payments/list/cursor";
+import { isFinalRefundStatus, type RefundStatus } from "./refund-status";
+
+export const refundAgeBuckets = ["lt1h", "lt1d", "1to3d", "3to7d", "gt7d"] as const;
+export type RefundAgeBucket = (typeof refundAgeBuckets)[number];
+export const refundAgeLabels: Record<RefundAgeBucket, string> = { lt1h: "< 1 h", lt1d: "< 1 d", "1to3d": "1–3 d", "3to7d": "3–7 d", gt7d: "> 7 d" };
+
+const hour = 3_600_000;
+const day = 24 * hour;
+/** [from, to) ages in ms of each bucket. */
+const bucketRanges: Record<RefundAgeBucket, [number, number]> = {
+  lt1h: [0, hour],
+  lt1d: [hour, day],
+  "1to3d": [day, 3 * day],
+  "3to7d": [3 * day, 7 * day],
+  gt7d: [7 * day, Number.POSITIVE_INFINITY],
+};
+
+/** [OURS] When a refund has waited longer than its provider usually takes, ops should look at it. */
+export const overdueAfterMs = { checkoutPending: hour, octoPending: 30 * 60_000, unknown: 5 * 60_000 } as const;
+/** Octopus card refunds approved but not collected within 90 days expire. */
+export const octopusCollectionDays = 90;
+
+const finalStatuses = refundStatuses.filter((status) => isFinalRefundStatus(status));
+
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), z.enum(values, { error: `must be one of ${values.join(", ")}` }).optional());
+
+export const refundMonitorFiltersSchema = z.object({
+  status: optionalEnum(refundStatuses),
+  provider: optionalEnum(["checkout", "octo"] as const),
+  age: optionalEnum(refundAgeBuckets),
+  cursor: z.string().max(400).optional(),
+});
+export type RefundMonitorFilters = Partial<z.infer<typeof refundMonitorFiltersSchema>>;
+
+export interface MonitorRow {
+  id: string;
+  paymentId: string;
+  paymentReference: string;
+  provider: "checkout" | "octo";
+  status: RefundStatus;
+  amountMinor: bigint;
+  currency: string;
+  requesterEmail: string | null;
+  providerStatus: string | null;
+  providerResponseCode: string | null;
+  createdAt: Date;
+  statusChangedAt: Date;
+  lastCheckedAt: Date | null;
+  nextCheckAt: Date | null;
+  lastEvent: { kind: string; source: string; at: Date } | null;
+  overdue: boolean;
+  /** Approved Octopus card refunds: whole days left to collect it (negative: past due). */
+  expiresInDays: number | null;
+}
+
+export function isOverdue(row: { provider: "checkout" | "octo"; status: RefundStatus; statusChangedAt: Date }, now: Date): boolean {
+  const waited = now.getTime() - row.statusChangedAt.getTime();
+  if (row.status === "unknown") return waited > overdueAfterMs.unknown;
+  if (row.status === "pending" || row.status === "requested") return waited > (row.provider === "checkout" ? overdueAfterMs.checkoutPending : overdueAfterMs.octoPending);
+  return false;
+}
+
+export function expiresInDays(row: { provider: "checkout" | "octo"; status: RefundStatus; statusChangedAt: Date }, now: Date): number | null {
+  if (row.provider !== "checkout" || row.status !== "approved") return null;
+  const expiresAt = row.statusChangedAt.getTime() + octopusCollectionDays * day;
+  return Math.ceil((expiresAt - now.getTime()) / day);
+}
+
+function ageCondition(bucket: RefundAgeBucket, now: Date): SQL | undefined {
+  const [from, to] = bucketRanges[bucket];
+  const newest = new Date(now.getTime() - from);
+  const conditions = [lt(refunds.createdAt, newest)];
+  if (Number.isFinite(to)) conditions.push(gte(refunds.createdAt, new Date(now.getTime() - to)));
+  return and(...conditions);
+}
+
+const pageSize = 50;
+
+/** Counts per status and provider, age buckets of non-final refunds, and one keyset page of refunds. */
+export async function loadRefundMonitor(db: DbOrTx, filters: RefundMonitorFilters, now: Date) {
+  const counts = await db.select({ status: refunds.status, provider: refunds.provider, n: count() }).from(refunds).groupBy(refunds.status, refunds.provider);
+
+  const bucketSql = Object.fromEntries(
+    refundAgeBuckets.map((bucket) => {
+      const [from, to] = bucketRanges[bucket];
+      const newest = new Date(now.getTime() - from).toISOString();
+      const range = Number.isFinite(to)
+        ? sql`${refunds.createdAt} < ${newest}::timestamptz and ${refunds.createdAt} >= ${new Date(now.getTime() - to).toISOString()}::timestamptz`
+        : sql`${refunds.createdAt} < ${newest}::timestamptz`;
+      return [bucket, sql<number>`count(*) filter (where ${range})`.mapWith(Number)];
+    }),
+  ) as Record<RefundAgeBucket, SQL.Aliased<number> | SQL<number>>;
+  const [ages] = await db
+    .select(bucketSql)
+    .from(refunds)
+    .where(notInArray(refunds.status, finalStatuses));
+
+  const conditions: SQL[] = [];
+  if (filters.status) conditions.push(eq(refunds.status, filters.status));
+  if (filters.provider) conditions.push(eq(refunds.provider, filters.provider));
+  if (filters.age) {
+    const condition = ageCondition(filters.age, now);
+    if (condition) conditions.push(condition);
+  }
+  let cursorError: string | null = null;
+  if (filters.cursor) {
+    const decoded = decodeCursor(filters.cursor, "newest");
+    if (decoded.ok && "createdAt" in decoded.cursor) conditions.push(sql`(${refunds.createdAt}, ${refunds.id}) < (${decoded.cursor.createdAt}::timestamptz, ${decoded.cursor.id}::uuid)`);
+    else cursorError = "cursor is not a valid page cursor";
+  }
+  const requester = alias(users, "requester");
+  const rows = await db
+    .select({
+      refund: refunds,
+      paymentReference: payments.reference,
+      requesterEmail: requester.email,
+      createdAtExact: sql<string>`to_char(${refunds.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
+    .from(refunds)
+    .innerJoin(payments, eq(payments.id, refunds.paymentId))
+    .leftJoin(requester, eq(requester.id, refunds.requestedBy))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(refunds.createdAt), desc(refunds.id))
+    .limit(pageSize + 1);
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  const nextCursor = rows.length > pageSize && last ? encodeCursor({ sort: "newest", createdAt: last.createdAtExact, id: last.refund.id }) : null;
+  const lastEvents = await lastEventsOf(
+    db,
+    page.map((row) => row.refund.id),
+  );
+  const view: MonitorRow[] = page.map(({ refund, paymentReference, requesterEmail }) => ({
+    id: refund.id,
+    paymentId: refund.paymentId,
+    paymentReference,
+    provider: refund.provider,
+    status: refund.status,
+    amountMinor: refund.amountMinor,
+    currency: refund.currency,
+    requesterEmail,
+    providerStatus: refund.providerStatus,
+    providerResponseCode: refund.providerResponseCode,
+    createdAt: refund.createdAt,
+    statusChangedAt: refund.statusChangedAt,
+    lastCheckedAt: refund.lastCheckedAt,
+    nextCheckAt: refund.nextCheckAt,
+    lastEvent: lastEvents.get(refund.id) ?? null,
+    overdue: isOverdue(refund, now),
+    expiresInDays: expiresInDays(refund, now),
+  }));
+  return {
+    counts: counts.map((c) => ({ status: c.status, provider: c.provider, count: c.n })),
+    ages: ages ?? Object.fromEntries(refundAgeBuckets.map((b) => [b, 0])),
+    rows: view,
+    nextCursor,
+    cursorError,
+  } as {
+    counts: { status: RefundStatus; provider: "checkout" | "octo"; count: number }[];
+    ages: Record<RefundAgeBucket, number>;
+    rows: MonitorRow[];
+    nextCursor: string | null;
+    cursorError: string | null;
+  };
+}
+
+async function lastEventsOf(db: DbOrTx, refundIds: string[]): Promise<Map<string, { kind: string; source: string; at: Date }>> {
+  if (refundIds.length === 0) return new Map();
+  const events = await db
+    .selectDistinctOn([refundEvents.refundId], { refundId: refundEvents.refundId, kind: refundEvents.kind, source: refundEvents.source, at: refundEvents.at })
+    .from(refundEvents)
+    .where(inArray(refundEvents.refundId, refundIds))
+    .orderBy(refundEvents.refundId, desc(refundEvents.id));
+  return new Map(events.map((e) => [e.refundId, { kind: e.kind, source: e.source, at: e.at }]));
+}
+
+export interface ApprovalQueueRow {
+  id: string;
+  paymentId: string;
+  paymentReference: string;
+  amountMinor: bigint;
+  currency: string;
+  reason: string;
+  note: string | null;
+  requestedBy: string | null;
+  requesterEmail: string | null;
+  createdAt: Date;
+}
+
+/** Refunds waiting for a second person, oldest first. */
+export async function loadApprovalQueue(db: DbOrTx): Promise<ApprovalQueueRow[]> {
+  return db
+    .select({
+      id: refunds.id,
+      paymentId: refunds.paymentId,
+      paymentReference: payments.reference,
+      amountMinor: refunds.amountMinor,
+      currency: refunds.currency,
+      reason: refunds.reason,
+      note: refunds.note,
+      requestedBy: refunds.requestedBy,
+      requesterEmail: users.email,
+      createdAt: refunds.createdAt,
+    })
+    .from(refunds)
+    .innerJoin(payments, eq(payments.id, refunds.paymentId))
+    .leftJoin(users, eq(users.id, refunds.requestedBy))
+    .where(eq(refunds.status, "awaiting_approval"))
+    .orderBy(refunds.createdAt, refunds.id)
+    .limit(100);
+}
