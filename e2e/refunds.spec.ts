@@ -64,9 +64,8 @@ test.describe("[REFUNDS] finance refunds an Octopus payment", () => {
     await expect(page.getByRole("button", { name: "Refund…" })).toHaveCount(0);
   });
 
-  // The sandbox approves a refund 5 s after the request and says so by webhook; the refund
-  // webhook receiver is being built in parallel (feat-reconcile). Enable when it lands.
-  test.fixme("refunds reach Approved live once the provider's webhook arrives", async ({ page }) => {
+  // The sandbox approves a refund 5 s after the request and says so by webhook.
+  test("refunds reach Approved live once the provider's webhook arrives", async ({ page }) => {
     await capturedOctopusPayment(page, `E2E-RF-OK-${unique}`);
     const dialog = await issueRefund(page, { amount: "20.00" });
     await dialog.getByRole("button", { name: "Issue refund" }).click();
@@ -117,6 +116,30 @@ test.describe("[REFUNDS] finance refunds an Octopus payment", () => {
     await page.goto(paymentUrl);
     await expect(refundStatuses(page)).toHaveText(["Pending"]);
     await expect(page.getByTestId("refund").first()).toContainText("Decided by: finance2@demo.test");
+  });
+
+  test("ops watches a pending refund on the monitor and syncs it with the provider", async ({ page, browser }) => {
+    const reference = `E2E-RF-SYNC-${unique}`;
+    await capturedOctopusPayment(page, reference);
+    const dialog = await issueRefund(page, { amount: "30.00" });
+    await dialog.getByRole("button", { name: "Issue refund" }).click();
+    await expect(refundStatuses(page)).toHaveText(["Pending"]);
+
+    const ops = await pageAs(browser, storageStateOf("ops"));
+    await ops.page.goto("/refunds");
+    const row = ops.page.getByTestId("refund-row").filter({ hasText: reference });
+    await expect(row).toContainText("HK$30.00");
+    await row.getByRole("button", { name: "Sync now" }).click();
+    await expect(row.getByRole("status")).toContainText("Synced with the provider");
+    // A selection: the row's checkbox belongs to the "Sync selected" form.
+    await ops.page.reload();
+    const selected = ops.page.getByTestId("refund-row").filter({ hasText: reference });
+    if (await selected.getByRole("checkbox").count()) {
+      await selected.getByRole("checkbox").check();
+      await ops.page.getByRole("button", { name: "Sync selected" }).click();
+      await expect(ops.page.getByRole("status").filter({ hasText: "Synced with the provider" }).first()).toBeVisible();
+    }
+    await ops.context.close();
   });
 
   test("ops sees the monitor but cannot refund; merchant gets 403 on /refunds", async ({ page, browser }) => {

@@ -8,7 +8,9 @@ import { isRefusal } from "@/lib/query/payments";
 import { paymentRefundsQuery, refundKeys } from "@/lib/query/refunds";
 import { refundEventSourceLabels, type RefundView } from "@/lib/refunds/payment-refunds";
 import { refundReasonLabels } from "@/lib/refunds/refund-input";
+import { isSyncableRefundStatus } from "@/lib/refunds/refund-status";
 import { RefundStatusBadge } from "./refund-status-badge";
+import { SyncRefundsButton } from "./sync-refunds-button";
 
 const utc = (iso: string) => <time dateTime={iso}>{iso.replace("T", " ").slice(0, 19)}</time>;
 const signatureOf = (refunds: readonly RefundView[]) => refunds.map((r) => `${r.id}:${r.status}:${r.updatedAt}`).join("|");
@@ -47,7 +49,7 @@ function RefundTimeline({ refund }: { refund: RefundView }) {
  * every 2 s while any refund is not settled and asks the server to re-render the page when
  * one changes, so the refunded and still refundable amounts follow.
  */
-export function PaymentRefunds({ paymentId, rendered }: { paymentId: string; rendered: RefundView[] }) {
+export function PaymentRefunds({ paymentId, rendered, canSync }: { paymentId: string; rendered: RefundView[]; canSync: boolean }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const { data, error } = useQuery({ ...paymentRefundsQuery(paymentId), initialData: rendered });
@@ -130,6 +132,11 @@ export function PaymentRefunds({ paymentId, rendered }: { paymentId: string; ren
                   </div>
                 ) : null}
               </dl>
+              {canSync && isSyncableRefundStatus(refund.status) ? (
+                <div className="mt-2">
+                  <SyncRefundsButton refundId={refund.id} />
+                </div>
+              ) : null}
               <RefundTimeline refund={refund} />
             </li>
           ))}

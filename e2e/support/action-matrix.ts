@@ -53,5 +53,6 @@ export const actionMatrix: readonly ActionCase[] = [
   },
   { file: "lib/actions/refunds/approve-refund.ts", name: "approveRefundAction", allowed: ["admin", "finance"], input: () => ({ refundId: someRefundId }) },
   { file: "lib/actions/refunds/reject-refund.ts", name: "rejectRefundAction", allowed: ["admin", "finance"], input: () => ({ refundId: someRefundId, reason: "Matrix check" }) },
+  { file: "lib/actions/refunds/sync-refunds.ts", name: "syncRefundsAction", allowed: ["admin", "finance", "ops"], input: () => ({ refundIds: someRefundId }) },
   { file: "lib/actions/refunds/set-approval-threshold.ts", name: "setApprovalThresholdAction", allowed: ["admin"], input: () => ({ currency: "JPY", amount: "99999999" }) },
 ];

@@ -16,11 +16,14 @@ export interface ActionContext {
   actor: AuditActor;
 }
 
+/** FormData → a plain object; a name that appears several times (checkboxes) becomes an array. */
 function inputObject(raw: unknown): unknown {
   if (raw instanceof FormData) {
-    const object: Record<string, FormDataEntryValue> = {};
-    for (const [key, value] of raw.entries()) {
-      if (!key.startsWith("$ACTION")) object[key] = value;
+    const object: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+    for (const key of new Set(raw.keys())) {
+      if (key.startsWith("$ACTION")) continue;
+      const values = raw.getAll(key);
+      object[key] = values.length === 1 && values[0] !== undefined ? values[0] : values;
     }
     return object;
   }

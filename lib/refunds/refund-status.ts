@@ -54,3 +54,8 @@ export const refundStatusLabels: Record<RefundStatus, string> = {
   failed: "Failed",
   needs_attention: "Needs attention",
 };
+
+/** A refund that has been sent and may still change: the ones "Sync now" can ask the provider about. */
+export function isSyncableRefundStatus(status: RefundStatus): boolean {
+  return !isFinalRefundStatus(status) && status !== "awaiting_approval";
+}

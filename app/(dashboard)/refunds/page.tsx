@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApprovalButtons } from "@/components/refunds/approval-buttons";
+import { SyncRefundsButton } from "@/components/refunds/sync-refunds-button";
 import { AutoRefresh } from "@/components/refunds/auto-refresh";
 import { RefundStatusBadge } from "@/components/refunds/refund-status-badge";
 import { buttonClass } from "@/components/ui/button";
@@ -19,7 +20,7 @@ import { formatMinor } from "@/lib/money/convert";
 import { loadApprovalQueue, loadRefundMonitor, refundAgeBuckets, refundAgeLabels, refundMonitorFiltersSchema, type MonitorRow, type RefundMonitorFilters } from "@/lib/refunds/monitor";
 import { refundEventSourceLabels, type RefundEventSource } from "@/lib/refunds/payment-refunds";
 import { refundReasonLabels } from "@/lib/refunds/refund-input";
-import { isFinalRefundStatus, refundStatusLabels } from "@/lib/refunds/refund-status";
+import { isFinalRefundStatus, isSyncableRefundStatus as isSyncable, refundStatusLabels } from "@/lib/refunds/refund-status";
 import { firstValues } from "@/lib/url/search-params";
 
 export const metadata: Metadata = { title: "Refunds" };
@@ -77,6 +78,7 @@ function Filters({ filters }: { filters: RefundMonitorFilters }) {
 
 export default async function RefundsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission("refunds:read");
+  const canSync = can(user.role, "refunds:sync");
   const parsed = refundMonitorFiltersSchema.safeParse(firstValues(await searchParams));
   const filters: RefundMonitorFilters = parsed.success ? parsed.data : {};
   const db = getDb();
@@ -174,6 +176,11 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
           Some filters were ignored: {monitor.cursorError}.
         </p>
       ) : null}
+      {canSync && monitor.rows.some((row) => isSyncable(row.status)) ? (
+        <div className="mb-2">
+          <SyncRefundsButton formId="sync-selection" label="Sync selected" />
+        </div>
+      ) : null}
       {monitor.rows.length === 0 ? (
         <EmptyState title="No refunds match these filters." />
       ) : (
@@ -202,8 +209,15 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
               <td className="px-3 py-2">{providerLabels[row.provider]}</td>
               <td className="px-3 py-2 text-xs">{row.requesterEmail ?? "—"}</td>
               <td className="px-3 py-2 text-xs text-zinc-500">
-                {/* SLOT: "Sync now" (refunds:sync) — wired to syncRefund when the reconciler lands. */}
-                {can(user.role, "refunds:sync") && !isFinalRefundStatus(row.status) ? <span data-slot="sync-refund">Sync: coming with the reconciler</span> : null}
+                {canSync && isSyncable(row.status) ? (
+                  <div className="space-y-2">
+                    <label className="flex items-center gap-1">
+                      <input type="checkbox" name="refundIds" value={row.id} form="sync-selection" aria-label={`Select the refund of ${row.paymentReference} for syncing`} />
+                      Select
+                    </label>
+                    <SyncRefundsButton refundId={row.id} />
+                  </div>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -6,14 +6,14 @@ import { approveRefund } from "@/lib/refunds/decide-refund";
 import { approveRefundInput } from "@/lib/refunds/decision-input";
 import { refundStatusLabels } from "@/lib/refunds/refund-status";
 import { defineAction } from "../define-action";
-import { refundDeps } from "./deps";
+import { appRefundDeps } from "@/lib/refunds/app-refund-deps";
 
 export const approveRefundAction = defineAction({
   name: "approveRefund",
   permission: "refunds:approve",
   input: approveRefundInput,
   async run(input, { actor }) {
-    const refund = await approveRefund(refundDeps(), actor, input.refundId, input.note);
+    const refund = await approveRefund(appRefundDeps(), actor, input.refundId, input.note);
     revalidatePath(`/payments/${refund.paymentId}`);
     revalidatePath("/refunds");
     return {

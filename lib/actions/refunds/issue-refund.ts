@@ -6,7 +6,7 @@ import { issueRefund } from "@/lib/refunds/issue-refund";
 import { issueRefundInput } from "@/lib/refunds/refund-input";
 import { refundStatusLabels, type RefundStatus } from "@/lib/refunds/refund-status";
 import { defineAction } from "../define-action";
-import { refundDeps } from "./deps";
+import { appRefundDeps } from "@/lib/refunds/app-refund-deps";
 
 export interface IssuedRefund {
   refundId: string;
@@ -20,7 +20,7 @@ export const issueRefundAction = defineAction({
   permission: "refunds:create",
   input: issueRefundInput,
   async run(input, { actor }) {
-    const outcome = await issueRefund(refundDeps(), actor, input);
+    const outcome = await issueRefund(appRefundDeps(), actor, input);
     const { refund } = outcome;
     revalidatePath(`/payments/${refund.paymentId}`);
     revalidatePath("/refunds");

@@ -4,14 +4,14 @@ import { revalidatePath } from "next/cache";
 import { rejectRefund } from "@/lib/refunds/decide-refund";
 import { rejectRefundInput } from "@/lib/refunds/decision-input";
 import { defineAction } from "../define-action";
-import { refundDeps } from "./deps";
+import { appRefundDeps } from "@/lib/refunds/app-refund-deps";
 
 export const rejectRefundAction = defineAction({
   name: "rejectRefund",
   permission: "refunds:approve",
   input: rejectRefundInput,
   async run(input, { actor }) {
-    await rejectRefund(refundDeps(), actor, input.refundId, input.reason);
+    await rejectRefund(appRefundDeps(), actor, input.refundId, input.reason);
     revalidatePath("/refunds");
     revalidatePath("/payments", "layout");
     return { data: { refundId: input.refundId }, message: "Refund rejected; nothing was reserved or sent." };

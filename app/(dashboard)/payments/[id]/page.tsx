@@ -143,7 +143,7 @@ export default async function PaymentDetailPage({ params }: { params: Promise<{ 
       </Card>
 
       {links ? <CustomerPaysPanel links={links} /> : null}
-      {refunds ? <PaymentRefunds paymentId={payment.id} rendered={refunds} /> : null}
+      {refunds ? <PaymentRefunds paymentId={payment.id} rendered={refunds} canSync={can(user.role, "refunds:sync")} /> : null}
       <PaymentTimeline timeline={timeline} />
     </>
   );
