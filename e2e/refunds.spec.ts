@@ -62,6 +62,8 @@ test.describe("[REFUNDS] finance refunds an Octopus payment", () => {
     await expect(page.getByTestId("refund").first()).toContainText("HK$80.00");
     // Nothing is left to refund: the button is gone.
     await expect(page.getByRole("button", { name: "Refund…" })).toHaveCount(0);
+    // The sandbox decides each refund 5 s after it was requested; the page follows live.
+    await expect(refundStatuses(page)).toHaveText(["Approved", "Approved"], { timeout: 30_000 });
   });
 
   // The sandbox approves a refund 5 s after the request and says so by webhook.
