@@ -3,7 +3,7 @@ import { demoPassword, roleNames, roleUsers, storageStateOf } from "./support/ro
 import { expectSignedIn, signInAs, signInError } from "./support/sign-in";
 
 const expectedNav = {
-  admin: ["Payments", "Refunds", "Orders", "Wallet", "Webhooks", "Audit", "Users", "Sandbox"],
+  admin: ["Payments", "Refunds", "Orders", "Wallet", "Webhooks", "Audit", "Users", "Settings", "Sandbox"],
   finance: ["Payments", "Refunds", "Orders", "Wallet", "Webhooks"],
   ops: ["Payments", "Refunds", "Orders", "Webhooks"],
   merchant: ["Orders", "Wallet"],
