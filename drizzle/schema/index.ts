@@ -3,3 +3,4 @@ export * from "./audit";
 export * from "./sandbox";
 export * from "./payments";
 export * from "./refunds";
+export * from "./orders";
