@@ -14,8 +14,12 @@ async function capturedOctopusPayment(page: Page, reference: string, amount = "1
   await page.getByLabel("Reference (optional)").fill(reference);
   await page.getByRole("button", { name: "Request payment" }).click();
   await expect(page).toHaveURL(/\/payments\/[0-9a-f-]{36}$/);
-  const [landing] = await Promise.all([page.context().waitForEvent("page"), page.getByRole("link", { name: /Open the payment page/ }).click()]);
+  // The customer opens the payment page (the QR code's link) in a browser of their own.
+  const landingUrl = await page.getByRole("link", { name: /Open the payment page/ }).getAttribute("href");
+  const landing = await page.context().newPage();
+  await landing.goto(landingUrl ?? "");
   await landing.getByRole("button", { name: /Approve in Octopus app/ }).click();
+  await landing.waitForURL(/payment-complete/);
   await landing.close();
   await expect(page.getByRole("status", { name: "Payment status" })).toHaveText("Captured", { timeout: 20_000 });
   return page.url();
