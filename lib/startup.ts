@@ -2,6 +2,8 @@ import { bootstrapUsers } from "@/lib/auth/bootstrap-users";
 import { configuredDatabaseTarget, getDatabaseHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { appUrl, env, isSandbox } from "@/lib/env";
+import { appOrderDeps } from "@/lib/orders/app-order-deps";
+import { startOrderReconciler } from "@/lib/orders/reconcile/reconcile-due-orders";
 import { appRefundDeps } from "@/lib/refunds/app-refund-deps";
 import { startRefundReconciler } from "@/lib/refunds/reconcile/refund-reconciler-loop";
 import { sandboxTick, startSandboxTicker } from "@/lib/sandbox/core/tick";
@@ -29,6 +31,8 @@ async function prepare(): Promise<void> {
   // Both modes: every refund not decided yet is checked with its provider on a back-off schedule;
   // one pass at a time per process, safe on several instances (SKIP LOCKED leases).
   startRefundReconciler(appRefundDeps);
+  // Orders placing/unknown/pending are looked up by client_reference or polled on the provider's schedule.
+  startOrderReconciler(appOrderDeps);
   if (outcome === "no-users") {
     console.warn("[startup] no users exist: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run user:create`.");
   }

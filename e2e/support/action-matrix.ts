@@ -55,4 +55,5 @@ export const actionMatrix: readonly ActionCase[] = [
   { file: "lib/actions/refunds/reject-refund.ts", name: "rejectRefundAction", allowed: ["admin", "finance"], input: () => ({ refundId: someRefundId, reason: "Matrix check" }) },
   { file: "lib/actions/refunds/sync-refunds.ts", name: "syncRefundsAction", allowed: ["admin", "finance", "ops"], input: () => ({ refundIds: someRefundId }) },
   { file: "lib/actions/refunds/set-approval-threshold.ts", name: "setApprovalThresholdAction", allowed: ["admin"], input: () => ({ currency: "JPY", amount: "99999999" }) },
+  { file: "lib/actions/wallet/set-low-balance-threshold.ts", name: "setLowBalanceThresholdAction", allowed: ["admin"], input: () => ({ currency: "KRW", amount: "1" }) },
 ];

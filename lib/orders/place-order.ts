@@ -102,12 +102,17 @@ async function openOrder(deps: OrderDeps, actor: AuditActor, input: PlaceOrderIn
 }
 
 /** Records the provider's order (from the create call or a lookup) through the state machine. */
-export async function recordProviderOrder(deps: OrderDeps, order: OrderRow, providerOrder: ProviderOrder, origin: { source: "api_call" | "provider_poll" | "provider_webhook"; kind: string }): Promise<void> {
+export async function recordProviderOrder(
+  deps: OrderDeps,
+  order: OrderRow,
+  providerOrder: ProviderOrder,
+  origin: { source: "api_call" | "provider_poll" | "provider_webhook"; kind: string },
+): Promise<"applied" | "same" | "ignored" | "unmapped"> {
   const mapped = factsOfProviderOrder(providerOrder, order.chargeCurrency);
-  if (!mapped) return;
+  if (!mapped) return "unmapped";
   const now = deps.now();
   const nextCheckAt = mapped.status === "pending" ? new Date(now.getTime() + firstOrderCheckDelayMs.pending) : null;
-  await deps.db.transaction((tx) => transitionOrder(tx, order.id, mapped.status, { ...mapped.facts, nextCheckAt }, { ...origin, at: now, detail: { providerOrderId: providerOrder.id, status: providerOrder.status } }));
+  return deps.db.transaction((tx) => transitionOrder(tx, order.id, mapped.status, { ...mapped.facts, nextCheckAt }, { ...origin, at: now, detail: { providerOrderId: providerOrder.id, status: providerOrder.status } }));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LowBalanceThresholdForm } from "@/components/settings/low-balance-threshold-form";
 import { ThresholdForm } from "@/components/settings/threshold-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,12 +8,17 @@ import { requirePagePermission } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { formatMinor } from "@/lib/money/convert";
 import { listApprovalThresholds } from "@/lib/refunds/set-approval-threshold";
+import { lowBalanceThresholds } from "@/lib/wallet/low-balance-threshold";
+import { ledgerWallets } from "@/lib/wallet/wallet-ledger";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await requirePagePermission("settings:manage");
-  const thresholds = await listApprovalThresholds(getDb());
+  const db = getDb();
+  const thresholds = await listApprovalThresholds(db);
+  const lowBalance = await lowBalanceThresholds(db);
+  const walletCurrencies = [...new Set([...(await ledgerWallets(db)).map((w) => w.currency), ...lowBalance.keys(), "HKD", "USD"])].sort();
   return (
     <>
       <PageHeader title="Settings" description="Refunds above a currency's approval threshold wait for a second finance user or admin to approve them." />
@@ -33,6 +39,19 @@ export default async function SettingsPage() {
                   ) : null}
                 </p>
                 <ThresholdForm currency={row.currency} current={current} />
+              </li>
+            );
+          })}
+        </ul>
+      </Card>
+      <Card title="Wallet low-balance warnings" className="mt-6">
+        <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">The wallet page warns when a wallet&apos;s balance in our ledger is below its currency&apos;s threshold.</p>
+        <ul className="space-y-4">
+          {walletCurrencies.map((currency) => {
+            const row = lowBalance.get(currency);
+            return (
+              <li key={currency} data-testid={`low-balance-${currency}`}>
+                <LowBalanceThresholdForm currency={currency} current={row ? formatMinor(row.amountMinor, currency) : null} />
               </li>
             );
           })}

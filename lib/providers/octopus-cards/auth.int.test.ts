@@ -133,6 +133,22 @@ describe("Octopus Cards client token handling", () => {
     expect(countOf(h.requests, login) - logins).toBe(2);
   });
 
+  it("a revoked refresh token: the refresh is refused, the client logs in once (even for concurrent calls)", async () => {
+    const client = h.newClient();
+    await client.listWallets();
+    // Another client of the same API key logs out: every token, including this client's refresh token, is revoked.
+    const other = h.newClient();
+    await other.listWallets();
+    await other.logout();
+    const logins = countOf(h.requests, login);
+    const refreshes = countOf(h.requests, refresh);
+    await h.advance({ minutes: 59, seconds: 30 });
+    const results = await Promise.all([client.getWallet(1), client.getWallet(2), client.listWallets()]);
+    expect(results[0].balance.currency).toBe("USD");
+    expect(countOf(h.requests, refresh) - refreshes).toBe(1);
+    expect(countOf(h.requests, login) - logins).toBe(1);
+  });
+
   it("maps wrong credentials to a rejected OctopusCardsError", async () => {
     const creds = sandboxCredentials.octopusCards;
     const client = createOctopusCardsClient({ baseUrl: h.baseUrl, apiKey: creds.apiKey, apiSecret: "wrong", webhookSecret: "" });
