@@ -1,7 +1,8 @@
 import "server-only";
 import { createCheckoutClient, type CheckoutClient } from "./checkout/client";
-import { checkoutConfig, octoConfig } from "./config";
+import { checkoutConfig, octoConfig, octopusCardsConfig } from "./config";
 import { createOctoClient, type OctoClient } from "./octo/client";
+import { createOctopusCardsClient, type OctopusCardsClient } from "./octopus-cards/client";
 
 /**
  * The app's provider clients, built from lib/providers/config.ts (sandbox simulators by default,
@@ -18,4 +19,10 @@ export function checkoutClient(): CheckoutClient {
 export function octoClient(): OctoClient {
   octo ??= createOctoClient(octoConfig());
   return octo;
+}
+
+let octopusCards: OctopusCardsClient | undefined;
+export function octopusCardsClient(): OctopusCardsClient {
+  octopusCards ??= createOctopusCardsClient(octopusCardsConfig());
+  return octopusCards;
 }
