@@ -3,25 +3,9 @@ import { orders } from "@/drizzle/schema/orders";
 import { isOctopusCardsError } from "@/lib/providers/octopus-cards/errors";
 import { clientVerticalOf, isFinalOrderStatus, type OrderStatus } from "./order-status";
 import type { OrderDeps } from "./place-order";
+import { nextOrderCheckAt, orderPollSchedule } from "./poll-schedule";
 import { factsOfProviderOrder, type ProviderOrder } from "./provider-order";
 import { transitionOrder, type OrderRow } from "./transition-order";
-
-/** [OURS] The provider's polling schedule for a pending order, counted from when it was placed. */
-export const orderPollSchedule = { fastMs: 5_000, fastForMs: 60_000, slowMs: 30_000, pollForMs: 11 * 60_000, reconcilerMs: 5 * 60_000 } as const;
-
-/** When to look again: every 5 s for a minute, then every 30 s up to ~11 min, then at the background reconciler's pace. */
-export function nextOrderCheckAt(placedAt: Date, now: Date): Date {
-  const age = now.getTime() - placedAt.getTime();
-  const s = orderPollSchedule;
-  return new Date(now.getTime() + (age < s.fastForMs ? s.fastMs : age < s.pollForMs ? s.slowMs : s.reconcilerMs));
-}
-
-/** Browser polling interval for an order in this state (null: stop). */
-export function livePollIntervalMs(status: OrderStatus, placedAt: Date, now: Date): number | null {
-  if (isFinalOrderStatus(status)) return null;
-  const age = now.getTime() - placedAt.getTime();
-  return age < orderPollSchedule.fastForMs ? orderPollSchedule.fastMs : age < orderPollSchedule.pollForMs ? orderPollSchedule.slowMs : null;
-}
 
 async function fetchProviderOrder(deps: OrderDeps, order: OrderRow): Promise<ProviderOrder | null> {
   if (order.providerOrderId === null) return deps.client.findOrderByClientReference(clientVerticalOf[order.vertical], order.clientReference);

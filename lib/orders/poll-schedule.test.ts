@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { livePollIntervalMs, nextOrderCheckAt } from "./order-status-check";
+import { livePollIntervalMs, nextOrderCheckAt } from "./poll-schedule";
 
 const placed = new Date("2026-01-01T00:00:00Z");
 const at = (seconds: number) => new Date(placed.getTime() + seconds * 1000);
