@@ -65,10 +65,8 @@ export function ConfirmOrderForm({
         const name = `${inputFieldPrefix}${field.name}`;
         const fieldErrors = errors[name];
         return (
-          <Field key={field.name} id={id} label={field.label ?? field.name} errors={fieldErrors ? [""] : undefined} hint={field.required ? "Required" : "Optional"}>
+          <Field key={field.name} id={id} label={field.label ?? field.name} errors={fieldErrors} hint={field.required ? "Required" : "Optional"}>
             <TextInput id={id} name={name} defaultValue={inputData[field.name] ?? ""} autoComplete="off" required={field.required} errors={fieldErrors} aria-describedby={describedBy(id, fieldErrors, "hint")} />
-            {fieldErrors ? <span className="sr-only">{fieldErrors.join("; ")}</span> : null}
-            {fieldErrors ? <p className="text-xs text-red-600 dark:text-red-400">{fieldErrors.join("; ")}</p> : null}
           </Field>
         );
       })}

@@ -15,7 +15,7 @@ describe("inputFieldsSchema", () => {
     expect(missing.success).toBe(false);
     expect(missing.error?.issues[0]).toMatchObject({ path: ["mobile_number"] });
     const bad = inputFieldsSchema(fields).safeParse({ mobile_number: "91234567" });
-    expect(bad.error?.issues[0]?.message).toBe("Mobile number is not in the expected format");
+    expect(bad.error?.issues[0]?.message).toBe("is not in the expected format");
   });
   it("refuses keys the product does not define", () => {
     expect(inputFieldsSchema(fields).safeParse({ mobile_number: "+85291234567", pin: "1" }).success).toBe(false);

@@ -67,7 +67,7 @@ describe(`confirming a quoted order [${testDatabaseKind}]`, () => {
     const quote = await quoteOrder(h.client, selection);
     await expect(confirmOrder(deps, merchant, { ...selection, confirmedCharge: quote.totalPayable })).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
-      options: { fieldErrors: { "input.phone_number": ["Phone number is not in the expected format"] } },
+      options: { fieldErrors: { "input.phone_number": ["is not in the expected format"] } },
     });
     const placed = await confirmOrder(deps, merchant, { ...selection, inputData: { phone_number: "+85251234567" }, confirmedCharge: quote.totalPayable });
     expect(placed.order).toMatchObject({ vertical: "topup", chargeCurrency: "HKD", details: { inputData: { phone_number: "+85251234567" } } });
