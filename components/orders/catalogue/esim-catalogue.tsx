@@ -16,7 +16,7 @@ export async function EsimCatalogue({ client, params, wallets }: { client: Octop
     <>
       <form method="get" action="/orders/new" aria-label="eSIM plans by country" className="mb-4 flex items-end gap-2">
         <input type="hidden" name="vertical" value="esim" />
-        <Field id="esim-country" label="Country code" hint="ISO code, e.g. HK or JPN; empty for all">
+        <Field id="esim-country" label="Country code" hint="ISO 3166 alpha-3 code, e.g. HKG or JPN; empty for all">
           <input id="esim-country" name="country" defaultValue={country} className={inputClass} aria-describedby="esim-country-hint" />
         </Field>
         <button type="submit" className={buttonClass("primary")}>
