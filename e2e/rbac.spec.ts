@@ -8,6 +8,7 @@ const pageAccess: Record<string, readonly RoleName[]> = {
   "/payments/new": ["admin", "finance"],
   "/refunds": ["admin", "finance", "ops"],
   "/orders": ["admin", "finance", "ops", "merchant"],
+  "/orders/new": ["admin", "merchant"],
   "/wallet": ["admin", "finance", "merchant"],
   "/webhooks": ["admin", "finance", "ops"],
   "/audit": ["admin"],

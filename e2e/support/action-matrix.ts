@@ -12,6 +12,7 @@ export interface ActionCase {
 const someUserId = "00000000-0000-4000-8000-000000000000";
 const somePaymentId = "00000000-0000-4000-8000-000000000001";
 const someRefundId = "00000000-0000-4000-8000-000000000002";
+const someOrderId = "00000000-0000-4000-8000-000000000003";
 
 /** Every server action of the app. The RBAC spec fails when the build has one that is not listed here. */
 export const actionMatrix: readonly ActionCase[] = [
@@ -56,4 +57,24 @@ export const actionMatrix: readonly ActionCase[] = [
   { file: "lib/actions/refunds/sync-refunds.ts", name: "syncRefundsAction", allowed: ["admin", "finance", "ops"], input: () => ({ refundIds: someRefundId }) },
   { file: "lib/actions/refunds/set-approval-threshold.ts", name: "setApprovalThresholdAction", allowed: ["admin"], input: () => ({ currency: "JPY", amount: "99999999" }) },
   { file: "lib/actions/wallet/set-low-balance-threshold.ts", name: "setLowBalanceThresholdAction", allowed: ["admin"], input: () => ({ currency: "KRW", amount: "1" }) },
+  {
+    file: "lib/actions/orders/place-order.ts",
+    name: "placeOrderAction",
+    allowed: ["admin", "merchant"],
+    // A valid form whose confirmed total never matches a real quote: allowed roles get the
+    // "price changed" refusal (nothing is ordered), the others FORBIDDEN.
+    input: () => ({
+      vertical: "voucher",
+      productId: "123",
+      productName: "Matrix",
+      quantity: "1",
+      faceValueMajor: "10",
+      faceValueCurrency: "USD",
+      walletId: "1",
+      quotedChargeMajor: "0.01",
+      quotedChargeCurrency: "USD",
+      clientReference: `MATRIX-${crypto.randomUUID()}`,
+    }),
+  },
+  { file: "lib/actions/orders/reveal-voucher-code.ts", name: "revealVoucherCodeAction", allowed: ["admin", "merchant"], input: () => ({ orderId: someOrderId }) },
 ];

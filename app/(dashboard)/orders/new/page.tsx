@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EsimCatalogue } from "@/components/orders/catalogue/esim-catalogue";
+import { TopupCatalogue } from "@/components/orders/catalogue/topup-catalogue";
+import { VoucherCatalogue } from "@/components/orders/catalogue/voucher-catalogue";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePermission } from "@/lib/auth/current-user";
+import type { OrderVertical } from "@/lib/orders/order-status";
+import { octopusCardsClient } from "@/lib/providers/clients";
+import { isOctopusCardsError } from "@/lib/providers/octopus-cards/errors";
+import type { Wallet } from "@/lib/providers/octopus-cards/types";
+import { firstValues } from "@/lib/url/search-params";
+
+export const metadata: Metadata = { title: "New order" };
+
+const tabs: { vertical: OrderVertical; label: string }[] = [
+  { vertical: "voucher", label: "Vouchers" },
+  { vertical: "topup", label: "Topups" },
+  { vertical: "esim", label: "eSIM" },
+];
+
+export default async function NewOrderPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePagePermission("orders:create");
+  const params = firstValues(await searchParams);
+  const vertical = tabs.find((t) => t.vertical === params.vertical)?.vertical ?? "voucher";
+  const client = octopusCardsClient();
+  let wallets: Wallet[] | null = null;
+  let unavailable: string | null = null;
+  try {
+    wallets = (await client.listWallets()).items.filter((w) => w.type === "PREPAID");
+  } catch (error) {
+    if (!isOctopusCardsError(error)) throw error;
+    console.error("[orders/new] wallets", error);
+    unavailable = error.message;
+  }
+  const body = !wallets ? (
+    <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+      Octopus Cards did not answer ({unavailable}). Nothing was ordered; reload to try again.
+    </p>
+  ) : vertical === "voucher" ? (
+    <VoucherCatalogue client={client} params={params} wallets={wallets} />
+  ) : vertical === "topup" ? (
+    <TopupCatalogue client={client} params={params} wallets={wallets} />
+  ) : (
+    <EsimCatalogue client={client} params={params} wallets={wallets} />
+  );
+  return (
+    <>
+      <PageHeader
+        title="New order"
+        description="Choose a voucher, topup or eSIM; you see the price and the wallet it is charged to before you confirm."
+        actions={
+          <Link href="/orders" className="text-sm underline">
+            Back to orders
+          </Link>
+        }
+      />
+      <nav aria-label="Order type" className="mb-4 flex gap-2">
+        {tabs.map((t) => (
+          <Link key={t.vertical} href={`/orders/new?vertical=${t.vertical}`} aria-current={t.vertical === vertical ? "page" : undefined} className={buttonClass(t.vertical === vertical ? "primary" : "secondary")}>
+            {t.label}
+          </Link>
+        ))}
+      </nav>
+      <Card title={tabs.find((t) => t.vertical === vertical)?.label ?? ""}>{body}</Card>
+    </>
+  );
+}

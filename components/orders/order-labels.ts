@@ -1,0 +1,3 @@
+import type { OrderVertical } from "@/lib/orders/order-status";
+
+export const verticalLabels: Record<OrderVertical, string> = { voucher: "Voucher", topup: "Topup", esim: "eSIM" };

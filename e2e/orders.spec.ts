@@ -1,0 +1,108 @@
+import { expect, test, type Page } from "@playwright/test";
+import { storageStateOf } from "./support/roles";
+
+test.describe.configure({ mode: "serial" });
+
+async function confirmQuote(page: Page, outcome?: string): Promise<string> {
+  await expect(page.getByRole("heading", { level: 1, name: "Review and confirm" })).toBeVisible();
+  await expect(page.getByTestId("total-payable")).toBeVisible();
+  if (outcome) await page.getByLabel("Sandbox outcome").selectOption(outcome);
+  await page.getByRole("button", { name: "Confirm and pay" }).click();
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+  return new URL(page.url()).pathname;
+}
+
+test.describe("[ORDERS] merchant places orders", () => {
+  test.use({ storageState: storageStateOf("merchant") });
+
+  test("buys a voucher, sees it deliver and reveals its code", async ({ page, request }) => {
+    await page.goto("/orders");
+    await page.getByRole("link", { name: "New order" }).click();
+    await expect(page).toHaveURL(/\/orders\/new/);
+    await page.getByLabel("Name").fill("Steam");
+    await page.getByRole("button", { name: "Search" }).click();
+    const row = page.getByTestId("voucher-product-123");
+    await row.getByLabel("Denomination (USD)").selectOption("20.00");
+    await row.getByRole("button", { name: "Get quote" }).click();
+    await expect(page.getByText("Steam Wallet Card")).toBeVisible();
+    await confirmQuote(page);
+
+    // Vouchers settle after the sandbox's delay: move its clock; the live view picks it up.
+    expect((await request.post("/api/sandbox-control/clock/advance", { data: { minutes: 2 } })).ok()).toBe(true);
+    await expect(page.getByRole("status", { name: "Order status" })).toHaveText("Delivered", { timeout: 30_000 });
+    const codes = page.getByRole("list", { name: "Voucher codes" });
+    await expect(codes.getByLabel("Code hidden")).toHaveCount(1);
+    await page.getByRole("button", { name: "Reveal codes" }).click();
+    await expect(page.getByText("this reveal is in the audit log")).toBeVisible();
+    await expect(codes.getByLabel("Code hidden")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /Copy (card number|PIN) 1/ }).first()).toBeVisible();
+  });
+
+  test("tops up a phone number found by operator lookup and watches it deliver", async ({ page }) => {
+    await page.goto("/orders/new?vertical=topup");
+    await page.getByLabel("Phone number").fill("+85251234567");
+    await page.getByRole("button", { name: "Find operator" }).click();
+    await page.getByRole("link", { name: /CSL Hong Kong/ }).click();
+    const variant = page.getByTestId("topup-variant-72");
+    await variant.getByLabel("Wallet").selectOption("2");
+    await variant.getByRole("button", { name: "Get quote" }).click();
+    await expect(page.getByLabel("Phone number")).toHaveValue("+85251234567");
+    await confirmQuote(page);
+    const status = page.getByRole("status", { name: "Order status" });
+    await expect(status).toHaveText(/Pending|Delivered/);
+    await expect(status).toHaveText("Delivered", { timeout: 30_000 });
+    await expect(page.getByRole("list", { name: "Order timeline" })).toContainText("Pending → Delivered");
+  });
+
+  test("buys an eSIM and sees its QR code and ICCID", async ({ page }) => {
+    await page.goto("/orders/new?vertical=esim");
+    await page.getByLabel("Country code").fill("HKG");
+    await page.getByRole("button", { name: "Show plans" }).click();
+    await page.locator('[data-testid^="esim-variant-"]').first().getByRole("button", { name: "Get quote" }).click();
+    await confirmQuote(page);
+    await expect(page.getByRole("status", { name: "Order status" })).toHaveText("Delivered", { timeout: 30_000 });
+    await expect(page.getByRole("img", { name: "eSIM activation QR code" })).toBeVisible();
+    await expect(page.getByTestId("esim-qr").locator("svg")).toBeVisible();
+    await expect(page.getByTestId("esim-iccid")).toHaveText(/^\d{18,22}$/);
+  });
+
+  test("a user-fixable failure is refunded and retried with Edit and retry", async ({ page }) => {
+    await page.goto("/orders/new?vertical=topup&phone=%2B85251234567");
+    await page.getByRole("link", { name: /CSL Hong Kong/ }).click();
+    const variant = page.getByTestId("topup-variant-72");
+    await variant.getByLabel("Wallet").selectOption("2");
+    await variant.getByRole("button", { name: "Get quote" }).click();
+    const failedPath = await confirmQuote(page, "SIM_FAIL_INVALID_RECIPIENT");
+    await expect(page.getByRole("status", { name: "Order status" })).toHaveText("Failed", { timeout: 30_000 });
+    await expect(page.getByTestId("failure-reason")).toContainText("INVALID_RECIPIENT");
+    await expect(page.getByText("You can fix this")).toBeVisible();
+    await expect(page.getByTestId("order-refund")).toContainText("Refunded automatically to the wallet");
+    const failedReference = await page.getByTestId("client-reference").textContent();
+
+    await page.getByRole("link", { name: "Edit and retry" }).click();
+    await expect(page.getByLabel("Phone number")).toHaveValue("+85251234567");
+    await expect(page.getByRole("link", { name: "the failed order" })).toHaveAttribute("href", failedPath);
+    await page.getByLabel("Phone number").fill("+85251230000");
+    await confirmQuote(page);
+    await expect(page.getByTestId("client-reference")).not.toHaveText(failedReference ?? "");
+    await expect(page.getByRole("link", { name: "the failed order" })).toHaveAttribute("href", failedPath);
+    await expect(page.getByRole("status", { name: "Order status" })).toHaveText("Delivered", { timeout: 30_000 });
+
+    await page.goto("/orders?vertical=topup&status=failed");
+    await expect(page.getByRole("table", { name: /Orders/ })).toContainText(failedReference ?? "");
+  });
+});
+
+for (const role of ["finance", "ops"] as const) {
+  test.describe(`[ORDERS] ${role} cannot place orders`, () => {
+    test.use({ storageState: storageStateOf(role) });
+    test("no New order button; /orders/new is refused", async ({ page }) => {
+      await page.goto("/orders");
+      await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+      await expect(page.getByRole("link", { name: "New order" })).toHaveCount(0);
+      const response = await page.goto("/orders/new");
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole("heading", { name: "403: not allowed" })).toBeVisible();
+    });
+  });
+}
