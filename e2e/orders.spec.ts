@@ -40,13 +40,13 @@ test.describe("[ORDERS] merchant places orders", () => {
 
   test("tops up a phone number found by operator lookup and watches it deliver", async ({ page }) => {
     await page.goto("/orders/new?vertical=topup");
-    await page.getByLabel("Phone number").fill("+85251234567");
+    await page.getByRole("textbox", { name: "Phone number" }).fill("+85251234567");
     await page.getByRole("button", { name: "Find operator" }).click();
     await page.getByRole("link", { name: /CSL Hong Kong/ }).click();
     const variant = page.getByTestId("topup-variant-72");
     await variant.getByLabel("Wallet").selectOption("2");
     await variant.getByRole("button", { name: "Get quote" }).click();
-    await expect(page.getByLabel("Phone number")).toHaveValue("+85251234567");
+    await expect(page.getByRole("textbox", { name: "Phone number" })).toHaveValue("+85251234567");
     await confirmQuote(page);
     const status = page.getByRole("status", { name: "Order status" });
     await expect(status).toHaveText(/Pending|Delivered/);
@@ -80,7 +80,7 @@ test.describe("[ORDERS] merchant places orders", () => {
     const failedReference = await page.getByTestId("client-reference").textContent();
 
     await page.getByRole("link", { name: "Edit and retry" }).click();
-    await expect(page.getByLabel("Phone number")).toHaveValue("+85251234567");
+    await expect(page.getByRole("textbox", { name: "Phone number" })).toHaveValue("+85251234567");
     await expect(page.getByRole("link", { name: "the failed order" })).toHaveAttribute("href", failedPath);
     await page.getByLabel("Phone number").fill("+85251230000");
     await confirmQuote(page);
