@@ -90,6 +90,12 @@ test.describe("[ORDERS] merchant places orders", () => {
 
     await page.goto("/orders?vertical=topup&status=failed");
     await expect(page.getByRole("table", { name: /Orders/ })).toContainText(failedReference ?? "");
+
+    // The automatic refund is a line of the wallet ledger, linked from the failed order.
+    await page.goto(failedPath);
+    await page.getByTestId("order-refund").getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/wallet/);
+    await expect(page.getByRole("row").filter({ hasText: "Order refund" }).first()).toBeVisible();
   });
 });
 

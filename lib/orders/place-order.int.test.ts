@@ -60,6 +60,25 @@ describe(`placing orders against the wallet [${testDatabaseKind}]`, () => {
     expect(events).toEqual(["placed", "wallet_debited", "provider_answer", "polled", "wallet_refunded"]);
   });
 
+  it("a partly delivered order: the provider's refund of the rest is booked once, from its wallet transaction", async () => {
+    const before = (await balanceOf(1)) ?? 0n;
+    const quote = await h.client.quoteVoucher(123, { denomination: usd("10"), quantity: 2, walletId: 1 });
+    const placed = await placeOrder(deps, merchant, await voucher(`SIM_PARTIAL-${crypto.randomUUID()}`, { quantity: 2, quotedCharge: quote.totalPayable }));
+    await h.advance({ minutes: 5 });
+    const atProvider = await h.client.getVoucherOrder(placed.order.providerOrderId ?? 0);
+    expect(atProvider.status).toBe("PARTIALLY_DELIVERED");
+    await recordProviderOrder(deps, placed.order, atProvider, { source: "provider_poll", kind: "polled" });
+    await recordProviderOrder(deps, placed.order, atProvider, { source: "provider_webhook", kind: "webhook" });
+    const movements = await db().select().from(walletMovements).where(eq(walletMovements.orderId, placed.order.id)).orderBy(walletMovements.id);
+    expect(movements.map((m) => m.kind)).toEqual(["order_debit", "order_refund"]);
+    const refunded = movements[1]?.amountMinor ?? 0n;
+    expect(refunded).toBeGreaterThan(0n);
+    expect(refunded).toBeLessThan(quote.totalPayable.minor);
+    expect(await balanceOf(1)).toBe(before - quote.totalPayable.minor + refunded);
+    const wallet = (await h.client.listWallets()).items.find((w) => w.id === 1);
+    expect(await balanceOf(1)).toBeLessThanOrEqual(wallet?.balance.minor ?? 0n);
+  });
+
   it("more than our balance is refused before the provider is called, with the shortfall", async () => {
     const balance = (await balanceOf(2)) ?? 0n;
     const input = await voucher(`ORD-${crypto.randomUUID()}`, { walletId: 2, quotedCharge: hkd("999999") });

@@ -9,6 +9,7 @@ import { isDuplicateClientReference, isOctopusCardsError } from "@/lib/providers
 import type { Money } from "@/lib/providers/octopus-cards/types";
 import { recordWalletMovement } from "@/lib/wallet/record-movement";
 import { clientVerticalOf, type OrderVertical } from "./order-status";
+import { bookPartialDeliveryRefund } from "./book-partial-refund";
 import { factsOfProviderOrder, type ProviderOrder } from "./provider-order";
 import { transitionOrder, type OrderRow } from "./transition-order";
 
@@ -112,7 +113,11 @@ export async function recordProviderOrder(
   if (!mapped) return "unmapped";
   const now = deps.now();
   const nextCheckAt = mapped.status === "pending" ? new Date(now.getTime() + firstOrderCheckDelayMs.pending) : null;
-  return deps.db.transaction((tx) => transitionOrder(tx, order.id, mapped.status, { ...mapped.facts, nextCheckAt }, { ...origin, at: now, detail: { providerOrderId: providerOrder.id, status: providerOrder.status } }));
+  const outcome = await deps.db.transaction((tx) =>
+    transitionOrder(tx, order.id, mapped.status, { ...mapped.facts, nextCheckAt }, { ...origin, at: now, detail: { providerOrderId: providerOrder.id, status: providerOrder.status } }),
+  );
+  if (mapped.status === "partially_delivered") await bookPartialDeliveryRefund(deps, { ...order, providerOrderId: providerOrder.id });
+  return outcome;
 }
 
 /**
