@@ -22,7 +22,7 @@ export function MovementsTable({ walletId, rows }: { walletId: number; rows: Led
   return (
     <DataTable caption={`Ledger movements of wallet ${walletId}, newest first`} columns={["Time (UTC)", "Kind", "Amount", "Balance after", "Order"]}>
       {rows.map((m) => (
-        <tr key={m.id} data-testid="wallet-movement">
+        <tr key={m.id} id={`movement-${m.id}`} data-testid="wallet-movement" className="target:bg-amber-50 dark:target:bg-amber-500/10">
           <td className="whitespace-nowrap px-3 py-2">
             <UtcTime value={m.at} />
           </td>

@@ -131,7 +131,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             {refund ? (
               <p className="mt-3 text-sm" data-testid="order-refund">
                 {refund.kind === "order_refund" ? "Refunded automatically to the wallet" : "Debit released (never charged)"}: {moneyText(refund.amountMinor, refund.currency)}, balance after {moneyText(refund.balanceAfterMinor, refund.currency)}.{" "}
-                <Link href={`/wallet#movement-${refund.id.toString()}`} className="underline">
+                <Link href={`/wallet?wallet=${order.walletId}#movement-${refund.id.toString()}`} className="underline">
                   See it in the wallet ledger
                 </Link>
               </p>
