@@ -1,0 +1,24 @@
+import { readLimitedBody } from "./read-limited-body";
+
+export interface WebhookAnswer {
+  httpStatus: number;
+  outcome: string;
+  detail?: string;
+}
+
+/**
+ * The shell every provider webhook receiver shares: the raw body read up to a limit (413 above
+ * it), the receiver's verdict as JSON with its status, and a 5xx for anything unexpected, which
+ * makes the provider retry later. Authentication (the signature) is the receiver's first step.
+ */
+export async function handleWebhook(request: Request, options: { name: string; maxBodyBytes: number; what: "event" | "callback"; receive: (rawBody: string) => Promise<WebhookAnswer> }): Promise<Response> {
+  const rawBody = await readLimitedBody(request, options.maxBodyBytes);
+  if (rawBody === null) return Response.json({ error: "body too large" }, { status: 413 });
+  try {
+    const result = await options.receive(rawBody);
+    return Response.json({ outcome: result.outcome, ...(result.detail && { detail: result.detail }) }, { status: result.httpStatus });
+  } catch (error) {
+    console.error(`[webhook ${options.name}]`, error);
+    return Response.json({ error: `could not process the ${options.what}` }, { status: 500 });
+  }
+}
