@@ -5,8 +5,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { uniqueViolationOf } from "@/lib/db/errors";
 import type { Database, Transaction } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import { AmountPrecisionError } from "@/lib/money/currency";
-import { majorToMinor } from "@/lib/money/convert";
+import { amountFieldError, amountFieldToMinor } from "@/lib/validation/amount-field";
 import { approvalThresholdOf } from "./approval-thresholds";
 import { checkRefundRules, refundableMinorOf } from "./refund-rules";
 import type { IssueRefundInput } from "./refund-input";
@@ -19,15 +18,10 @@ export type IssueRefundOutcome =
   /** The same dialog was submitted again: the first refund is shown, nothing is sent. */
   | { kind: "replay"; refund: RefundRow };
 
-const amountError = (message: string) => new AppError("VALIDATION_FAILED", `Check the refund: amount ${message}.`, { fieldErrors: { amount: [message] } });
+const amountError = (rule: string) => amountFieldError(rule, "refund");
 
 function partialAmountMinor(input: IssueRefundInput, currency: string): bigint {
-  try {
-    return majorToMinor(input.amount ?? "", currency);
-  } catch (error) {
-    if (error instanceof AmountPrecisionError) throw amountError(`has more decimals than ${currency} allows`);
-    throw error;
-  }
+  return amountFieldToMinor(input.amount ?? "", currency, "refund");
 }
 
 async function findByKey(db: Database | Transaction, provider: "checkout" | "octo", key: string): Promise<RefundRow | undefined> {

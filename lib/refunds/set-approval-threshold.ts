@@ -1,10 +1,8 @@
 import { eq } from "drizzle-orm";
 import { refundApprovalThresholds } from "@/drizzle/schema/refunds";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { amountFieldToMinor } from "@/lib/validation/amount-field";
 import type { Database } from "@/lib/db/types";
-import { AppError } from "@/lib/errors";
-import { majorToMinor } from "@/lib/money/convert";
-import { AmountPrecisionError } from "@/lib/money/currency";
 import { defaultApprovalThresholdsMinor } from "./approval-thresholds";
 import type { SetApprovalThresholdInput } from "./decision-input";
 
@@ -13,15 +11,7 @@ import type { SetApprovalThresholdInput } from "./decision-input";
  * Upserted in one transaction with its audit row (before and after, in minor units).
  */
 export async function setApprovalThreshold(db: Database, actor: AuditActor, input: SetApprovalThresholdInput, now = new Date()): Promise<{ currency: string; amountMinor: bigint }> {
-  let amountMinor: bigint;
-  try {
-    amountMinor = majorToMinor(input.amount, input.currency);
-  } catch (error) {
-    if (!(error instanceof AmountPrecisionError)) throw error;
-    throw new AppError("VALIDATION_FAILED", `Check the form: amount has more decimals than ${input.currency} allows.`, {
-      fieldErrors: { amount: [`has more decimals than ${input.currency} allows`] },
-    });
-  }
+  const amountMinor = amountFieldToMinor(input.amount, input.currency);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(refundApprovalThresholds).where(eq(refundApprovalThresholds.currency, input.currency)).for("update");
     await tx

@@ -2,10 +2,9 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { walletLowBalanceThresholds } from "@/drizzle/schema/orders";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { amountFieldToMinor } from "@/lib/validation/amount-field";
 import type { Database, DbOrTx } from "@/lib/db/types";
-import { AppError } from "@/lib/errors";
-import { majorToMinor } from "@/lib/money/convert";
-import { AmountPrecisionError, currencyExponents } from "@/lib/money/currency";
+import { currencyExponents } from "@/lib/money/currency";
 
 const currencies = Object.keys(currencyExponents) as [keyof typeof currencyExponents, ...(keyof typeof currencyExponents)[]];
 
@@ -22,15 +21,7 @@ export type SetLowBalanceThresholdInput = z.output<typeof setLowBalanceThreshold
 
 /** Upserts a currency's low-balance threshold with its audit row (before and after, minor units). */
 export async function setLowBalanceThreshold(db: Database, actor: AuditActor, input: SetLowBalanceThresholdInput, now = new Date()): Promise<{ currency: string; amountMinor: bigint }> {
-  let amountMinor: bigint;
-  try {
-    amountMinor = majorToMinor(input.amount, input.currency);
-  } catch (error) {
-    if (!(error instanceof AmountPrecisionError)) throw error;
-    throw new AppError("VALIDATION_FAILED", `Check the form: amount has more decimals than ${input.currency} allows.`, {
-      fieldErrors: { amount: [`has more decimals than ${input.currency} allows`] },
-    });
-  }
+  const amountMinor = amountFieldToMinor(input.amount, input.currency);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(walletLowBalanceThresholds).where(eq(walletLowBalanceThresholds.currency, input.currency)).for("update");
     await tx

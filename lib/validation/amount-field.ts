@@ -1,0 +1,21 @@
+import { AppError } from "@/lib/errors";
+import { majorToMinor } from "@/lib/money/convert";
+import { AmountPrecisionError } from "@/lib/money/currency";
+
+/** A form's "amount" field refused with its rule, both on the field and in the summary line. */
+export function amountFieldError(rule: string, form = "form"): AppError {
+  return new AppError("VALIDATION_FAILED", `Check the ${form}: amount ${rule}.`, { fieldErrors: { amount: [rule] } });
+}
+
+/**
+ * A typed major-unit amount → exact minor units of the currency; more decimals than the
+ * currency has is the user's to fix, so it becomes a field error, never a rounding.
+ */
+export function amountFieldToMinor(amount: string, currency: string, form = "form"): bigint {
+  try {
+    return majorToMinor(amount, currency);
+  } catch (error) {
+    if (error instanceof AmountPrecisionError) throw amountFieldError(`has more decimals than ${currency} allows`, form);
+    throw error;
+  }
+}
