@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { formatMinor } from "@/lib/money/convert";
-import { isRefusal } from "@/lib/query/payments";
+import { isRefusal } from "@/lib/query/fetch-json";
 import { paymentRefundsQuery, refundKeys } from "@/lib/query/refunds";
 import { refundEventSourceLabels, type RefundView } from "@/lib/refunds/payment-refunds";
 import { refundReasonLabels } from "@/lib/refunds/refund-input";

@@ -3,7 +3,7 @@
 import { useQuery, type QueryKey, type UseQueryOptions } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, type ReactNode } from "react";
-import { isRefusal } from "@/lib/query/payments";
+import { isRefusal } from "@/lib/query/fetch-json";
 
 export interface LiveStatusSummary {
   status: string;

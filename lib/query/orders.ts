@@ -1,20 +1,15 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { OrderStatusSummary } from "@/lib/orders/order-detail";
 import { livePollIntervalMs } from "@/lib/orders/poll-schedule";
-import { HttpError, isRefusal } from "./payments";
+import { fetchJson, isRefusal } from "./fetch-json";
 
 export const orderKeys = {
   all: ["orders"] as const,
   status: (orderId: string) => ["orders", orderId, "status"] as const,
 };
 
-async function fetchOrderStatus(orderId: string, signal: AbortSignal): Promise<OrderStatusSummary> {
-  const response = await fetch(`/api/orders/${encodeURIComponent(orderId)}`, { signal, cache: "no-store", headers: { accept: "application/json" } });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new HttpError(response.status, body?.error?.message ?? `The status could not be loaded (HTTP ${response.status}).`);
-  }
-  return (await response.json()) as OrderStatusSummary;
+function fetchOrderStatus(orderId: string, signal: AbortSignal): Promise<OrderStatusSummary> {
+  return fetchJson(`/api/orders/${encodeURIComponent(orderId)}`, signal, "The status could not be loaded");
 }
 
 /** Polled on the provider's schedule (5 s for a minute, then 30 s, up to ~11 min); stops when final or refused. */

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { RefundView } from "@/lib/refunds/payment-refunds";
-import { HttpError, isRefusal } from "./payments";
+import { fetchJson, isRefusal } from "./fetch-json";
 
 /** Query keys of the refunds domain: invalidating refundKeys.all refreshes every refund query. */
 export const refundKeys = {
@@ -8,13 +8,8 @@ export const refundKeys = {
   ofPayment: (paymentId: string) => ["refunds", "payment", paymentId] as const,
 };
 
-async function fetchPaymentRefunds(paymentId: string, signal: AbortSignal): Promise<RefundView[]> {
-  const response = await fetch(`/api/payments/${encodeURIComponent(paymentId)}/refunds`, { signal, cache: "no-store", headers: { accept: "application/json" } });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new HttpError(response.status, body?.error?.message ?? `The refunds could not be loaded (HTTP ${response.status}).`);
-  }
-  return (await response.json()) as RefundView[];
+function fetchPaymentRefunds(paymentId: string, signal: AbortSignal): Promise<RefundView[]> {
+  return fetchJson(`/api/payments/${encodeURIComponent(paymentId)}/refunds`, signal, "The refunds could not be loaded");
 }
 
 const pollMs = 2000;
