@@ -65,8 +65,9 @@ describe(`refunds monitor [${testDatabaseKind}]`, () => {
     ]);
 
     const all = await loadRefundMonitor(t.db, {}, now);
-    // approved is not final (Octopus can still expire), so it is in a bucket; declined is not.
-    expect(all.ages).toEqual({ lt1h: 1, lt1d: 1, "1to3d": 2, "3to7d": 1, gt7d: 1 });
+    // Only refunds still waiting on someone are aged: not declined (final), not approved (its
+    // collection countdown shows instead).
+    expect(all.ages).toEqual({ lt1h: 1, lt1d: 1, "1to3d": 1, "3to7d": 1, gt7d: 1 });
     expect(all.counts.find((c) => c.status === "pending" && c.provider === "checkout")?.count).toBe(2);
     expect(all.rows.map((r) => r.status)).toEqual(["pending", "unknown", "declined", "approved", "pending", "awaiting_approval", "needs_attention"]);
     expect(all.rows[0]?.lastEvent).toMatchObject({ kind: "provider_answer", source: "api_call" });
@@ -75,6 +76,8 @@ describe(`refunds monitor [${testDatabaseKind}]`, () => {
 
     expect((await loadRefundMonitor(t.db, { provider: "octo" }, now)).rows.map((r) => r.status)).toEqual(["unknown"]);
     expect((await loadRefundMonitor(t.db, { status: "pending", age: "1to3d" }, now)).rows.map((r) => r.id)).toEqual([inserted[2]!.id]);
+    // An age bucket's link lists exactly the refunds it counted.
+    expect((await loadRefundMonitor(t.db, { age: "1to3d" }, now)).rows.map((r) => r.id)).toEqual([inserted[2]!.id]);
     expect((await loadRefundMonitor(t.db, { cursor: "nonsense" }, now)).cursorError).toMatch(/not a valid page cursor/);
     expect((await loadApprovalQueue(t.db)).map((r) => [r.id, r.requesterEmail])).toEqual([[inserted[3]!.id, finance.email]]);
   });

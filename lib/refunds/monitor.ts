@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { users } from "@/drizzle/schema/auth";
@@ -28,7 +28,12 @@ export const overdueAfterMs = { checkoutPending: hour, octoPending: 30 * 60_000,
 /** Octopus card refunds approved but not collected within 90 days expire. */
 export const octopusCollectionDays = 90;
 
-const finalStatuses = refundStatuses.filter((status) => isFinalRefundStatus(status));
+/**
+ * Refunds still waiting on someone: not final, and not approved. An approved refund has the
+ * money with the customer's card or wallet; the only change left to an approved Octopus card
+ * refund is expiry, which its collection countdown shows, so it would only crowd the buckets.
+ */
+const awaitingStatuses = refundStatuses.filter((status) => !isFinalRefundStatus(status) && status !== "approved");
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), z.enum(values, { error: `must be one of ${values.join(", ")}` }).optional());
@@ -78,14 +83,14 @@ export function expiresInDays(row: { provider: "checkout" | "octo"; status: Refu
 function ageCondition(bucket: RefundAgeBucket, now: Date): SQL | undefined {
   const [from, to] = bucketRanges[bucket];
   const newest = new Date(now.getTime() - from);
-  const conditions = [lt(refunds.createdAt, newest)];
+  const conditions = [inArray(refunds.status, awaitingStatuses), lt(refunds.createdAt, newest)];
   if (Number.isFinite(to)) conditions.push(gte(refunds.createdAt, new Date(now.getTime() - to)));
   return and(...conditions);
 }
 
 const pageSize = 50;
 
-/** Counts per status and provider, age buckets of non-final refunds, and one keyset page of refunds. */
+/** Counts per status and provider, age buckets of open refunds, and one keyset page of refunds. */
 export async function loadRefundMonitor(db: DbOrTx, filters: RefundMonitorFilters, now: Date) {
   const counts = await db.select({ status: refunds.status, provider: refunds.provider, n: count() }).from(refunds).groupBy(refunds.status, refunds.provider);
 
@@ -102,7 +107,7 @@ export async function loadRefundMonitor(db: DbOrTx, filters: RefundMonitorFilter
   const [ages] = await db
     .select(bucketSql)
     .from(refunds)
-    .where(notInArray(refunds.status, finalStatuses));
+    .where(inArray(refunds.status, awaitingStatuses));
 
   const conditions: SQL[] = [];
   if (filters.status) conditions.push(eq(refunds.status, filters.status));

@@ -153,8 +153,8 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
             </DataTable>
           )}
         </Card>
-        <Card title="Age of non-final refunds">
-          <DataTable caption="Non-final refunds by age since they were requested" columns={refundAgeBuckets.map((b) => refundAgeLabels[b])}>
+        <Card title="Age of open refunds">
+          <DataTable caption="Refunds still awaiting the provider, an approval or a person, by age since they were requested" columns={refundAgeBuckets.map((b) => refundAgeLabels[b])}>
             <tr>
               {refundAgeBuckets.map((bucket) => (
                 <td key={bucket} className="px-3 py-2 tabular-nums">
