@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import type { AuditActor } from "@/lib/audit/record-audit";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { clientAddressFrom } from "./client-address";
@@ -37,10 +37,24 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
+/**
+ * Every refusal of a signed-in user is written to the audit log (ASVS 16.3.2): who, from where,
+ * and which permission, so probing by an insider shows up. Failing to write it never turns the
+ * refusal into something else.
+ */
+async function recordDenial(user: SessionUser, permission: Permission, where: string): Promise<void> {
+  try {
+    await recordAudit(getDb(), await auditActorFor(user), { action: "authz.denied", targetType: "permission", targetId: permission, after: { where } });
+  } catch (error) {
+    console.error("[authz] could not record a denial", error);
+  }
+}
+
 /** For server actions and route handlers: throws AppError, which they turn into 401/403. */
 export async function requirePermission(permission: Permission): Promise<SessionUser> {
   const user = await requireUser();
   if (!can(user.role, permission)) {
+    await recordDenial(user, permission, "action or route handler");
     throw new AppError("FORBIDDEN", `Your role (${user.role}) does not have the ${permission} permission.`);
   }
   return user;
@@ -55,6 +69,9 @@ export async function requirePageUser(): Promise<SessionUser> {
 
 export async function requirePagePermission(permission: Permission): Promise<SessionUser> {
   const user = await requirePageUser();
-  if (!can(user.role, permission)) forbidden();
+  if (!can(user.role, permission)) {
+    await recordDenial(user, permission, "page");
+    forbidden();
+  }
   return user;
 }
