@@ -1,12 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
+import { baseURLOf, chromiumLaunch, productionServer } from "./playwright.shared.config";
 
 const port = Number(process.env.E2E_PORT ?? 3200);
-export const baseURL = `http://localhost:${port}`;
-
-const chromiumLaunch = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-};
+export const baseURL = baseURLOf(port);
 
 /**
  * End-to-end tests run against the production build (`next build` first, then `next start`)
@@ -14,6 +10,8 @@ const chromiumLaunch = {
  */
 export default defineConfig({
   testDir: "./e2e",
+  // The browser benchmark has its own config (playwright.bench.config.ts) and seeded server.
+  testIgnore: ["**/bench/**"],
   fullyParallel: false,
   workers: 2,
   forbidOnly: !!process.env.CI,
@@ -28,15 +26,8 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", dependencies: ["setup"], use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch }, testIgnore: /auth\.setup\.ts/ },
+    { name: "chromium", dependencies: ["setup"], use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch }, testIgnore: [/auth\.setup\.ts/, "**/bench/**"] },
   ],
-  webServer: {
-    command: `node e2e/start-server.mjs`,
-    url: `${baseURL}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    env: { E2E_PORT: String(port), PROVIDER_MODE: "sandbox" },
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  // No seeded history: each spec makes the payments it looks at.
+  webServer: productionServer(port, { dataDir: ".data/e2e-pglite", seedPayments: 0 }),
 });

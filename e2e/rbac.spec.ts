@@ -1,21 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { roleNames, storageStateOf, type RoleName } from "./support/roles";
+import { pageAccess } from "./support/page-access";
+import { roleNames, storageStateOf } from "./support/roles";
 import { actionMatrix } from "./support/action-matrix";
 import { allServerActions, callServerAction } from "./support/server-actions";
-
-const pageAccess: Record<string, readonly RoleName[]> = {
-  "/payments": ["admin", "finance", "ops"],
-  "/payments/new": ["admin", "finance"],
-  "/refunds": ["admin", "finance", "ops"],
-  "/orders": ["admin", "finance", "ops", "merchant"],
-  "/orders/new": ["admin", "merchant"],
-  "/wallet": ["admin", "finance", "merchant"],
-  "/webhooks": ["admin", "finance", "ops"],
-  "/audit": ["admin"],
-  "/users": ["admin"],
-  "/sandbox": ["admin"],
-  "/settings": ["admin"],
-};
 
 test("[RBAC] every server action in the build has an entry in the action matrix", () => {
   expect(allServerActions()).toEqual(actionMatrix.map((a) => `${a.file}#${a.name}`).sort());

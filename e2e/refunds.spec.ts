@@ -1,29 +1,11 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { capturedOctopusPayment } from "./support/octopus-payment";
 import { storageStateOf, storageStateOfUser } from "./support/roles";
 
 test.use({ storageState: storageStateOf("finance") });
 test.describe.configure({ mode: "serial" });
 
 const unique = Date.now().toString(36).toUpperCase();
-
-/** Finance requests an Octopus payment (API-only) and the customer approves it on the provider's page. */
-async function capturedOctopusPayment(page: Page, reference: string, amount = "100.00"): Promise<string> {
-  await page.goto("/payments/new");
-  await page.getByRole("radio", { name: /one API call/ }).check();
-  await page.getByLabel("Amount").fill(amount);
-  await page.getByLabel("Reference (optional)").fill(reference);
-  await page.getByRole("button", { name: "Request payment" }).click();
-  await expect(page).toHaveURL(/\/payments\/[0-9a-f-]{36}$/);
-  // The customer opens the payment page (the QR code's link) in a browser of their own.
-  const landingUrl = await page.getByRole("link", { name: /Open the payment page/ }).getAttribute("href");
-  const landing = await page.context().newPage();
-  await landing.goto(landingUrl ?? "");
-  await landing.getByRole("button", { name: /Approve in Octopus app/ }).click();
-  await landing.waitForURL(/payment-complete/);
-  await landing.close();
-  await expect(page.getByRole("status", { name: "Payment status" })).toHaveText("Captured", { timeout: 20_000 });
-  return page.url();
-}
 
 async function issueRefund(page: Page, fields: { amount?: string; reason?: string }) {
   await page.getByRole("button", { name: "Refund…" }).click();

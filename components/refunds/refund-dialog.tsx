@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass, SelectInput, TextInput } from "@/components/ui/field";
+import { keepTabInside } from "@/components/ui/focus-trap";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { issueRefundAction, type IssuedRefund } from "@/lib/actions/refunds/issue-refund";
@@ -65,6 +66,7 @@ export function RefundDialog({ payment, thresholdMinor, sandboxTriggers }: { pay
       <dialog
         ref={dialogRef}
         aria-labelledby="refund-dialog-title"
+        onKeyDown={keepTabInside}
         className="m-auto w-full max-w-lg rounded-lg border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       >
         <h2 id="refund-dialog-title" className="mb-3 text-lg font-semibold">

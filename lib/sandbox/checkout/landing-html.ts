@@ -1,6 +1,6 @@
 import QRCode from "qrcode";
 import { minorToMajorString } from "@/lib/money/convert";
-import { escapeHtml } from "../core/http";
+import { escapeHtml, htmlDocument } from "../core/http";
 import { octopusUri, statusOf, type SimPayment } from "./model";
 
 const decisions = [
@@ -9,6 +9,9 @@ const decisions = [
   { path: "cancel", label: "Cancel (customer gives up)", style: "background:#555;color:#fff" },
   { path: "expire", label: "Let it expire", style: "background:#ddd;color:#111" },
 ] as const;
+
+const landingStyle = `body{font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem}th{text-align:left;padding-right:1rem}
+button{width:100%;padding:.75rem;margin:.25rem 0;border:0;border-radius:.5rem;font-size:1rem;cursor:pointer}.qr svg{width:220px;height:220px}`;
 
 function amountText(payment: SimPayment): string {
   try {
@@ -35,7 +38,7 @@ export async function renderLandingPage(payment: SimPayment, actionBasePath: str
     .join("");
   const body =
     payment.lifecycle === "pending"
-      ? `<div class="qr" aria-label="Octopus QR code">${qrSvg}</div>
+      ? `<div class="qr" role="img" aria-label="Octopus QR code">${qrSvg}</div>
 <p>Scan with the Octopus app, or press a button to simulate what the customer does.</p>
 ${decisions
   .map(
@@ -44,14 +47,13 @@ ${decisions
   )
   .join("\n")}`
       : `<p class="final">This payment is <strong>${escapeHtml(status)}</strong>; nothing more can be done here.</p>`;
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Octopus payment (sandbox)</title>
-<style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem}th{text-align:left;padding-right:1rem}
-button{width:100%;padding:.75rem;margin:.25rem 0;border:0;border-radius:.5rem;font-size:1rem;cursor:pointer}.qr svg{width:220px;height:220px}</style>
-</head><body>
+  return htmlDocument(
+    "Octopus payment (sandbox)",
+    `<main>
 <h1>Octopus payment <small>(sandbox)</small></h1>
 <table>${rows}</table>
 ${body}
-</body></html>`;
+</main>`,
+    landingStyle,
+  );
 }

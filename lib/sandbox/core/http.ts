@@ -14,6 +14,17 @@ export function htmlResponse(status: number, html: string, headers: Record<strin
   return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", ...headers } });
 }
 
+/**
+ * A whole HTML document for the pages customers open in a browser (landing and pay pages, their
+ * errors): language, viewport and title set, so screen readers and phones read them right.
+ */
+export function htmlDocument(title: string, body: string, style = ""): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(title)}</title>${style ? `<style>${style}</style>` : ""}
+</head><body>${body}</body></html>`;
+}
+
 export function redirectResponse(location: string): Response {
   return new Response(null, { status: 303, headers: { location } });
 }

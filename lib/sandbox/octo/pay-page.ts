@@ -1,14 +1,11 @@
 import { minorToMajorString } from "@/lib/money/convert";
-import { escapeHtml, htmlResponse, redirectResponse } from "../core/http";
+import { escapeHtml, htmlDocument, htmlResponse, redirectResponse } from "../core/http";
 import { getDoc } from "../core/store";
 import type { SandboxRequest } from "../core/types";
 import { octoPaymentDocs, type SimulatedPayment } from "./documents";
 import { decideOnPayPage, type PayPageDecision } from "./payment-transitions";
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto">${body}</body></html>`;
-}
+const page = (title: string, body: string) => htmlDocument(title, `<main>${body}</main>`, "body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto}");
 
 const notFound = () => htmlResponse(404, page("Payment not found", "<h1>Payment not found</h1>"));
 

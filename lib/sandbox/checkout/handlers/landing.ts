@@ -1,4 +1,4 @@
-import { htmlResponse, redirectResponse } from "../../core/http";
+import { htmlDocument, htmlResponse, redirectResponse } from "../../core/http";
 import { findDocByLookup } from "../../core/store";
 import type { SandboxRequest } from "../../core/types";
 import { renderLandingPage } from "../landing-html";
@@ -7,7 +7,7 @@ import { applyCustomerDecision, type CustomerDecision } from "../payment-lifecyc
 
 const customerDecisions: readonly CustomerDecision[] = ["approve", "decline", "cancel", "expire"];
 
-const notFoundPage = () => htmlResponse(404, "<!doctype html><title>Not found</title><h1>This Octopus payment link is not valid.</h1>");
+const notFoundPage = () => htmlResponse(404, htmlDocument("Not found", "<main><h1>This Octopus payment link is not valid.</h1></main>"));
 
 function landingPath(request: SandboxRequest, token: string): string {
   return `${new URL(request.baseUrl).pathname}/octopus/landing/${encodeURIComponent(token)}`;

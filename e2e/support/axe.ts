@@ -1,0 +1,24 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/** WCAG 2.0 and 2.1, levels A and AA: what issue #7 asks every page to pass. */
+export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] as const;
+
+type AxeViolation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
+
+/** One line per offending node, so a failure names the rule, the element and what axe saw. */
+export function describeViolations(violations: readonly AxeViolation[]): string {
+  return violations
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? "?"}): ${n.target.join(" ")}: ${n.failureSummary?.replaceAll("\n", " ") ?? v.help}`))
+    .join("\n");
+}
+
+/** Scans the page as it is now (or only `include`) and fails the test with every violation listed. */
+export async function expectNoAxeViolations(page: Page, label: string, include?: string): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags([...wcagTags]);
+  if (include) builder = builder.include(include);
+  const { violations, passes } = await builder.analyze();
+  expect(passes.length, `axe checked something on ${label}`).toBeGreaterThan(0);
+  // Soft: one test scans several pages, and a failure should list every page at once.
+  expect.soft(describeViolations(violations), `axe violations on ${label}`).toBe("");
+}
