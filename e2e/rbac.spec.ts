@@ -2,13 +2,33 @@ import { expect, test } from "@playwright/test";
 import { pageAccess } from "./support/page-access";
 import { roleNames, storageStateOf } from "./support/roles";
 import { actionMatrix } from "./support/action-matrix";
+import { allRouteHandlers, expectedStatusFor, protectedRouteCalls, routeMatrix } from "./support/route-matrix";
 import { allServerActions, callServerAction } from "./support/server-actions";
+import { signInAs, expectSignedIn } from "./support/sign-in";
 
 test("[RBAC] every server action in the build has an entry in the action matrix", () => {
   expect(allServerActions()).toEqual(actionMatrix.map((a) => `${a.file}#${a.name}`).sort());
 });
 
+test("[RBAC] every route handler in the build has an entry in the route matrix", () => {
+  expect(allRouteHandlers()).toEqual(routeMatrix.map((r) => r.route).sort());
+});
+
 test.describe("[RBAC] anonymous", () => {
+  test("every protected route handler answers 401, every method", async ({ request }) => {
+    for (const call of protectedRouteCalls) {
+      expect((await request.fetch(call.url, { method: call.method })).status(), `${call.method} ${call.url}`).toBe(401);
+    }
+  });
+
+  test("the public route handlers answer without a session (and the webhooks want their signature)", async ({ request }) => {
+    expect((await request.get("/api/health")).status()).toBe(200);
+    expect((await request.get("/api/auth/csrf")).status()).toBe(200);
+    expect((await request.get("/icon.svg")).status()).toBe(200);
+    for (const provider of ["checkout", "octopus-cards"]) expect((await request.post(`/api/webhooks/${provider}`, { data: "{}" })).status()).toBe(401);
+    expect((await request.post("/api/webhooks/octo", { data: { octo_payment_UUID: "x", status: "succeeded" } })).status()).toBe(401);
+  });
+
   test("pages redirect to sign-in and route handlers answer 401", async ({ page, request }) => {
     for (const path of Object.keys(pageAccess)) {
       await page.goto(path);
@@ -47,6 +67,13 @@ for (const role of roleNames) {
       expect(((await me.json()) as { role: string }).role).toBe(role);
     });
 
+    test("every protected route handler answers per the route matrix", async ({ page }) => {
+      for (const call of protectedRouteCalls) {
+        const response = await page.request.fetch(call.url, { method: call.method });
+        expect(response.status(), `${role} → ${call.method} ${call.url}`).toBe(expectedStatusFor(call, role));
+      }
+    });
+
     test("every server action refuses a direct call the role is not allowed, and changes nothing", async ({ page, baseURL, browser }) => {
       for (const action of actionMatrix.filter((a) => !a.allowed.includes(role))) {
         const input = action.input();
@@ -64,3 +91,38 @@ for (const role of roleNames) {
     });
   });
 }
+
+test.describe("[RBAC] a disabled user", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("loses every page, route handler and server action on the next request", async ({ page, browser, baseURL }) => {
+    // An admin, so before being disabled the user was allowed everything.
+    const user = { email: `disabled-matrix-${Date.now()}@example.test`, name: "Disabled Matrix", role: "admin", password: "disabled matrix password" };
+    const created = await callServerAction(page.request, baseURL!, { file: "lib/actions/users/create-user.ts", name: "createUserAction" }, user);
+    const userId = /"data":\{"id":"([0-9a-f-]{36})"\}/.exec(created.body)?.[1];
+    expect(userId, created.body).toBeTruthy();
+
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const other = await context.newPage();
+    await signInAs(other, user.email, user.password);
+    await expectSignedIn(other, user.email);
+    expect((await other.request.get("/api/audit")).status()).toBe(200);
+
+    const disabled = await callServerAction(page.request, baseURL!, { file: "lib/actions/users/set-user-disabled.ts", name: "setUserDisabledAction" }, { userId: userId!, disabled: "true" });
+    expect(disabled.body).toContain("disabled and signed out");
+
+    for (const call of protectedRouteCalls) {
+      expect((await other.request.fetch(call.url, { method: call.method })).status(), `${call.method} ${call.url}`).toBe(401);
+    }
+    for (const action of actionMatrix) {
+      const result = await callServerAction(other.request, baseURL!, action, action.input());
+      expect(result.body, action.name).toContain('"code":"UNAUTHENTICATED"');
+      expect(result.body).not.toContain('"ok":true');
+    }
+    for (const path of Object.keys(pageAccess)) {
+      await other.goto(path);
+      await expect(other).toHaveURL(/\/sign-in/);
+    }
+    await context.close();
+  });
+});

@@ -37,6 +37,8 @@ export async function callServerAction(
   baseURL: string,
   action: { file: string; name: string },
   input: Record<string, string>,
+  /** Extra or overriding headers (e.g. another Origin), for attacks on the transport itself. */
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: string }> {
   const { id, pagePath } = serverAction(action.file, action.name);
   const response = await request.post(`${baseURL}${pagePath}`, {
@@ -45,6 +47,7 @@ export async function callServerAction(
       "Content-Type": "text/plain;charset=UTF-8",
       Origin: baseURL,
       Accept: "text/x-component",
+      ...headers,
     },
     data: JSON.stringify([null, input]),
   });

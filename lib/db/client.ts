@@ -18,6 +18,11 @@ export function getDatabaseHandle(): DatabaseHandle {
   return processGlobal.__paymentsOpsDb;
 }
 
+/** Tests only: points the process's database (route handlers, actions) at a test database. */
+export function setAppDatabaseForTests(handle: DatabaseHandle): void {
+  processGlobal.__paymentsOpsDb = handle;
+}
+
 export function getDb(): Database {
   return getDatabaseHandle().db;
 }

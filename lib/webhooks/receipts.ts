@@ -22,14 +22,25 @@ export interface ReceiptInput {
   receivedAt: Date;
 }
 
+/**
+ * Postgres text cannot hold NUL characters. Anyone can send one (raw, or as \u0000 inside a JSON
+ * string), and the delivery must still leave its receipt rather than fail with a 500.
+ */
+function storable<T extends string | null>(text: T): T {
+  return (text === null ? null : text.replaceAll("\u0000", "\uFFFD")) as T;
+}
+
 export async function recordReceipt(db: DbOrTx, input: ReceiptInput): Promise<bigint> {
+  const rawBody = input.outcome === "rejected" ? input.rawBody.slice(0, rejectedBodyLimit) : input.rawBody;
   const [row] = await db
     .insert(webhookReceipts)
     .values({
       ...input,
+      eventId: storable(input.eventId),
+      eventType: storable(input.eventType),
       paymentId: input.paymentId ?? null,
-      detail: input.detail ?? null,
-      rawBody: input.outcome === "rejected" ? input.rawBody.slice(0, rejectedBodyLimit) : input.rawBody,
+      detail: storable(input.detail ?? null),
+      rawBody: storable(rawBody),
     })
     .returning({ id: webhookReceipts.id });
   if (!row) throw new Error("webhook receipt insert returned no row");

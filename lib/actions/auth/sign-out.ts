@@ -1,8 +1,8 @@
 "use server";
 
-import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { revokeSession } from "@/lib/auth/sessions";
+import { signOutInput } from "@/lib/validation/action-inputs";
 import { defineAction } from "../define-action";
 
 /**
@@ -12,7 +12,7 @@ import { defineAction } from "../define-action";
 export const signOutAction = defineAction({
   name: "signOut",
   permission: "signed-in",
-  input: z.object({}),
+  input: signOutInput,
   async run(_input, { db, user, actor }) {
     await db.transaction(async (tx) => {
       if (await revokeSession(tx, user.sessionId, "signed_out", new Date())) {

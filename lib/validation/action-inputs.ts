@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/** Inputs of the small server actions ("use server" files may export only async functions). */
+export const signOutInput = z.object({});
+
+export const revealVoucherCodeInput = z.object({ orderId: z.uuid("must be an order id") });
+
+export const resumePaymentRequestInput = z.object({ paymentId: z.uuid("must be a payment id") });
+
+const refundIds = z
+  .union([z.uuid("must be refund ids"), z.array(z.uuid("must be refund ids"))], { error: "must be refund ids" })
+  .transform((value) => [...new Set(Array.isArray(value) ? value : [value])])
+  .refine((ids) => ids.length >= 1 && ids.length <= 50, "must name between 1 and 50 refunds");
+
+export const syncRefundsInput = z.object({ refundIds });
