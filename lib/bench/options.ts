@@ -29,7 +29,11 @@ export function parseBenchOptions(argv: string[], envUrl: string | undefined): B
   let pglite = true;
   let quick = false;
   for (const arg of argv) {
-    if (arg.startsWith("--only=")) sections = new Set(sectionList.parse(arg.slice("--only=".length)));
+    if (arg.startsWith("--only=")) {
+      const parsed = sectionList.safeParse(arg.slice("--only=".length));
+      if (!parsed.success) throw new Error(`${arg}: sections must be among ${benchSections.join(",")}\n${benchUsage}`);
+      sections = new Set(parsed.data);
+    }
     else if (arg === "--pglite-only") postgres = false;
     else if (arg === "--pg-only") pglite = false;
     else if (arg === "--quick") quick = true;
