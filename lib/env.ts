@@ -50,6 +50,8 @@ const envSchema = z
     OCTOPUS_CARDS_WEBHOOK_SECRET: optionalString,
     /** Sandbox only: how many payments to seed into a fresh ledger (0 = none). */
     SANDBOX_SEED_PAYMENTS: intWithDefault(300, 0, 5000),
+    /** npm run bench:server only: "1" serves the static benchmark floor page (app/bench/static-payments). */
+    BENCH_PAGES: z.preprocess(emptyToUndefined, z.enum(["0", "1"]).default("0")),
   })
   .superRefine((value, ctx) => {
     if (value.PROVIDER_MODE !== "live") return;

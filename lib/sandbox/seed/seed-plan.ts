@@ -19,7 +19,7 @@ export interface SeedPayment {
 }
 
 /** Small deterministic PRNG (mulberry32): the same seed gives the same history every time. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
