@@ -39,6 +39,7 @@ function pickReference(prng: Prng, selection: Selection): string {
  * provider faults, maybe a crash between debit and the provider's answer, then reconciliation.
  */
 export async function runOrderLifecycle(world: SimWorld, merchant: AuditActor, prng: Prng, options: { concurrent: boolean }): Promise<LifecycleTrace> {
+  const started = performance.now();
   const count = prng.int(1, 4);
   const inputs: PlaceOrderInput[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -64,6 +65,7 @@ export async function runOrderLifecycle(world: SimWorld, merchant: AuditActor, p
     ? world.restart({ wrap: (p) => ({ ...p, orderDeps: { ...p.orderDeps, client: crash.wrap(p.orderDeps.client, ["createVoucherOrder", "createTopupOrder", "createEsimOrder"]) } }) })
     : world.app();
 
+  const setupDone = performance.now();
   const { outcomes, unexpected } = await runAttempts(
     inputs.map((input) => async () => {
       const placed = await placeOrder(app.orderDeps, merchant, input);
@@ -72,6 +74,7 @@ export async function runOrderLifecycle(world: SimWorld, merchant: AuditActor, p
     { concurrent, crash },
   );
   if (crash) world.restart();
+  const attemptsDone = performance.now();
   const references = [...new Set(inputs.map((i) => i.clientReference))];
   const orderIds = (await world.db.select({ id: orders.id }).from(orders).where(inArray(orders.clientReference, references))).map((o) => o.id);
   const settled = await settle(world, { refundIds: [], orderIds });
@@ -79,8 +82,10 @@ export async function runOrderLifecycle(world: SimWorld, merchant: AuditActor, p
     kind: "order",
     summary: `orders ${inputs.map((i) => `${i.vertical}:${i.clientReference.split("SIM-")[0] || "plain"}:${i.quotedCharge.minor}${i.quotedCharge.currency}`).join(",")}${concurrent ? " (concurrent)" : ""}; faults ${faults.map((f) => f.kind).join(",") || "none"}; crash ${crash?.point ?? "none"}`,
     outcomes,
-    unexpected: [...unexpected, ...settled.checkErrors],
+    unexpected,
+    checkErrors: settled.checkErrors,
     settleCycles: settled.cycles,
+    timingsMs: { setup: setupDone - started, attempts: attemptsDone - setupDone, settle: performance.now() - attemptsDone },
     paymentIds: [],
     refundIds: [],
     orderIds,

@@ -46,6 +46,7 @@ function pickAttempts(prng: Prng, method: "checkout_api" | "octo", capturedMinor
  * reserve and settle, then reconciliation until quiescent.
  */
 export async function runRefundLifecycle(world: SimWorld, finance: AuditActor, prng: Prng, options: { concurrent: boolean }): Promise<LifecycleTrace> {
+  const started = performance.now();
   const method = prng.pick(["checkout_api", "octo"] as const);
   const amount = method === "octo" ? `${prng.int(20, 200) * 10_000}.00` : `${prng.int(2, 50) * 10}.00`;
   const payment = await captureNewPayment(world.app().refundDeps, finance, method, amount);
@@ -63,6 +64,7 @@ export async function runRefundLifecycle(world: SimWorld, finance: AuditActor, p
       })
     : world.app();
 
+  const setupDone = performance.now();
   const { outcomes, unexpected } = await runAttempts(
     attempts.map((a) => async () => {
       const input = issueRefundInput.parse({
@@ -78,14 +80,17 @@ export async function runRefundLifecycle(world: SimWorld, finance: AuditActor, p
     { concurrent, crash },
   );
   if (crash) world.restart();
+  const attemptsDone = performance.now();
   const refundIds = (await world.db.select({ id: refunds.id }).from(refunds).where(eq(refunds.paymentId, payment.id))).map((r) => r.id);
   const settled = await settle(world, { refundIds, orderIds: [] });
   return {
     kind: "refund",
     summary: `${method} ${amount} ${payment.currency}; attempts ${attempts.map((a) => `${a.kind}:${a.amountMinor}`).join(",")}${concurrent ? " (concurrent)" : ""}; faults ${faults.map((f) => f.kind).join(",") || "none"}; crash ${crash?.point ?? "none"}`,
     outcomes,
-    unexpected: [...unexpected, ...settled.checkErrors],
+    unexpected,
+    checkErrors: settled.checkErrors,
     settleCycles: settled.cycles,
+    timingsMs: { setup: setupDone - started, attempts: attemptsDone - setupDone, settle: performance.now() - attemptsDone },
     paymentIds: [payment.id],
     refundIds,
     orderIds: [],

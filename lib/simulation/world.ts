@@ -32,7 +32,8 @@ export interface SimWorld {
   close(): Promise<void>;
 }
 
-export const simClientTimeoutMs = 1_000;
+/** Generous for a busy 2-core box: a spurious timeout is only one more fault, but setup calls must not fail. */
+export const simClientTimeoutMs = 3_000;
 
 export async function startSimWorld(): Promise<SimWorld> {
   const database = await createTestDatabase({ maxConnections: 24 });
