@@ -4,6 +4,7 @@ import type { OctopusCardsClient } from "@/lib/providers/octopus-cards/client";
 import { reservingRefundStatuses } from "@/lib/refunds/refund-status";
 import { watchedRefundStatuses } from "@/lib/refunds/refund-status";
 import { watchedOrderStatuses } from "@/lib/orders/reconcile/lease-due-orders";
+import { kinds, sandboxClientId } from "@/lib/sandbox/octopus-cards/constants";
 import { reconcileWallet } from "@/lib/wallet/reconcile-wallet";
 import { ledgerInvariantViolations, ledgerWallets } from "@/lib/wallet/wallet-ledger";
 
@@ -72,6 +73,10 @@ async function refundAgreement(db: DbOrTx, scope: Scope): Promise<string[]> {
   return problems;
 }
 
+/** The simulator's order documents, keyed by `<client id>:<client_reference>`. */
+const orderDocKinds = [kinds.voucherOrder, kinds.topupOrder, kinds.esimOrder];
+const referencePrefix = `${sandboxClientId}:`;
+
 /** Every order debited at most once and given back at most once; at most one order per client_reference at the sandbox, and it is ours. */
 async function orderAgreement(db: DbOrTx, scope: Scope): Promise<string[]> {
   const found = await rows<{ id: string; status: string; debits: number; returns: number; at_sandbox: number; sandbox_id: string | null; provider_order_id: string | null }>(
@@ -79,8 +84,8 @@ async function orderAgreement(db: DbOrTx, scope: Scope): Promise<string[]> {
     sql`select o.id::text as id, o.status::text as status,
                (select count(*)::int from wallet_movements m where m.order_id = o.id and m.kind = 'order_debit') as debits,
                (select count(*)::int from wallet_movements m where m.order_id = o.id and m.kind in ('order_refund', 'order_debit_released')) as returns,
-               (select count(*)::int from sandbox.documents d where d.provider = 'octopus-cards' and d.kind in ('voucher_order', 'topup_order', 'esim_order') and d.lookup_key = '42:' || o.client_reference) as at_sandbox,
-               (select max(d.id) from sandbox.documents d where d.provider = 'octopus-cards' and d.kind in ('voucher_order', 'topup_order', 'esim_order') and d.lookup_key = '42:' || o.client_reference) as sandbox_id,
+               (select count(*)::int from sandbox.documents d where d.provider = 'octopus-cards' and d.kind in (${textList(orderDocKinds)}) and d.lookup_key = ${referencePrefix} || o.client_reference) as at_sandbox,
+               (select max(d.id) from sandbox.documents d where d.provider = 'octopus-cards' and d.kind in (${textList(orderDocKinds)}) and d.lookup_key = ${referencePrefix} || o.client_reference) as sandbox_id,
                o.provider_order_id::text as provider_order_id
         from orders o where ${inScope(sql`o.id`, scope.orderIds)}`,
   );
