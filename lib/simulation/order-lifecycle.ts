@@ -8,6 +8,7 @@ import { failureCodes } from "@/lib/sandbox/octopus-cards/triggers";
 import { eq } from "drizzle-orm";
 import { maybeCrash, runAttempts } from "./attempts";
 import type { Prng } from "./prng";
+import { withSetupRetries } from "./setup-retry";
 import { moneyCalls, pickFaults } from "./random-faults";
 import { settle } from "./settle";
 import type { LifecycleTrace } from "./trace";
@@ -49,7 +50,7 @@ export async function runOrderLifecycle(world: SimWorld, merchant: AuditActor, p
       continue;
     }
     const selection = pickSelection(prng);
-    const quote = await quoteOrder(world.app().orderDeps.client, selection);
+    const quote = await withSetupRetries(() => quoteOrder(world.app().orderDeps.client, selection));
     let quotedCharge = quote.totalPayable;
     if (prng.chance(0.1)) {
       const [wallet] = await world.db.select().from(walletBalances).where(eq(walletBalances.walletId, selection.walletId));

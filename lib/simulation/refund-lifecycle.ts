@@ -7,6 +7,7 @@ import { issueRefundInput } from "@/lib/refunds/refund-input";
 import { captureNewPayment } from "@/lib/refunds/testing/refunds-harness";
 import { maybeCrash, runAttempts } from "./attempts";
 import type { Prng } from "./prng";
+import { withSetupRetries } from "./setup-retry";
 import { moneyCalls, pickFaults } from "./random-faults";
 import { settle } from "./settle";
 import type { LifecycleTrace } from "./trace";
@@ -49,7 +50,7 @@ export async function runRefundLifecycle(world: SimWorld, finance: AuditActor, p
   const started = performance.now();
   const method = prng.pick(["checkout_api", "octo"] as const);
   const amount = method === "octo" ? `${prng.int(20, 200) * 10_000}.00` : `${prng.int(2, 50) * 10}.00`;
-  const payment = await captureNewPayment(world.app().refundDeps, finance, method, amount);
+  const payment = await withSetupRetries(() => captureNewPayment(world.app().refundDeps, finance, method, amount));
   const attempts = pickAttempts(prng, method, payment.capturedMinor);
   const faults = pickFaults(prng, method === "octo" ? moneyCalls.octoRefund : moneyCalls.checkoutRefund, method === "octo" ? "octo" : "checkout");
   const crash = maybeCrash(prng, 0.3);
