@@ -27,24 +27,35 @@ export async function startRefundsHarness(options: { timeoutMs?: number } = {}):
   const deps: RefundDeps = { db: h.db, clients, sandboxTriggers: true, now: () => new Date() };
   const finance = actorOf(await makeUser(h.db, "finance"));
   const secondFinance = actorOf(await makeUser(h.db, "finance"));
-  const urls = { customerReturnUrl: "https://merchant.example/paid", octoNotifyUrl: "https://merchant.example/notify", octoTest: true };
   return {
     ...h,
     deps,
     finance,
     secondFinance,
-    async capturedPayment(method, amount, currency = method === "octo" ? "UZS" : "HKD") {
-      const input = requestPaymentInput.parse({ method, currency, amount, idempotencyKey: crypto.randomUUID() });
-      const outcome = await requestPayment({ db: h.db, clients, urls }, finance, input);
-      const [requested] = await h.db.select().from(payments).where(eq(payments.id, outcome.paymentId));
-      if (!requested || outcome.kind !== "accepted") throw new Error(`payment request not accepted: ${JSON.stringify(outcome)}`);
-      await customerDecides(requested, "approve");
-      const facts = await providerFacts({ clients }, requested);
-      if (!facts) throw new Error("the provider does not know the payment");
-      await h.db.transaction((tx) => applyProviderStatus(tx, facts, { source: "provider_poll", at: new Date() }));
-      const [captured] = await h.db.select().from(payments).where(eq(payments.id, outcome.paymentId));
-      if (captured?.status !== "captured") throw new Error(`payment is ${captured?.status}, not captured`);
-      return captured;
-    },
+    capturedPayment: (method, amount, currency) => captureNewPayment(deps, finance, method, amount, currency),
   };
+}
+
+const paymentUrls = { customerReturnUrl: "https://merchant.example/paid", octoNotifyUrl: "https://merchant.example/notify", octoTest: true };
+
+/** A payment requested through our flow, paid on the provider's page and captured in the ledger. */
+export async function captureNewPayment(
+  deps: Pick<RefundDeps, "db" | "clients">,
+  finance: AuditActor,
+  method: RequestMethod,
+  amount: string,
+  currency = method === "octo" ? "UZS" : "HKD",
+): Promise<typeof payments.$inferSelect> {
+  const { db, clients } = deps;
+  const input = requestPaymentInput.parse({ method, currency, amount, idempotencyKey: crypto.randomUUID() });
+  const outcome = await requestPayment({ db, clients, urls: paymentUrls }, finance, input);
+  const [requested] = await db.select().from(payments).where(eq(payments.id, outcome.paymentId));
+  if (!requested || outcome.kind !== "accepted") throw new Error(`payment request not accepted: ${JSON.stringify(outcome)}`);
+  await customerDecides(requested, "approve");
+  const facts = await providerFacts({ clients }, requested);
+  if (!facts) throw new Error("the provider does not know the payment");
+  await db.transaction((tx) => applyProviderStatus(tx, facts, { source: "provider_poll", at: new Date() }));
+  const [captured] = await db.select().from(payments).where(eq(payments.id, outcome.paymentId));
+  if (captured?.status !== "captured") throw new Error(`payment is ${captured?.status}, not captured`);
+  return captured;
 }

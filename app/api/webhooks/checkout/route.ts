@@ -1,8 +1,6 @@
 import { getDb } from "@/lib/db/client";
-import { handleWebhook } from "@/lib/http/webhook-route";
 import { checkoutConfig } from "@/lib/providers/config";
-import { keptHeaders } from "@/lib/webhooks/receipts";
-import { receiveCheckoutWebhook } from "@/lib/webhooks/checkout/receive-checkout-webhook";
+import { checkoutWebhookResponse } from "@/lib/webhooks/webhook-responses";
 
 export const dynamic = "force-dynamic";
 
@@ -11,15 +9,5 @@ export const dynamic = "force-dynamic";
  * its authentication, checked (constant time) before anything is applied.
  */
 export function POST(request: Request) {
-  return handleWebhook(request, {
-    name: "checkout",
-    maxBodyBytes: 256 * 1024,
-    what: "event",
-    receive: (rawBody) =>
-      receiveCheckoutWebhook(
-        getDb(),
-        { rawBody, signatureHeader: request.headers.get("cko-signature"), headers: keptHeaders(request.headers, ["content-type", "user-agent", "cko-signature"]) },
-        checkoutConfig().webhookSecret,
-      ),
-  });
+  return checkoutWebhookResponse(request, getDb(), checkoutConfig().webhookSecret);
 }

@@ -1,8 +1,6 @@
-import { handleWebhook } from "@/lib/http/webhook-route";
 import { appOrderDeps } from "@/lib/orders/app-order-deps";
 import { octopusCardsConfig } from "@/lib/providers/config";
-import { keptHeaders } from "@/lib/webhooks/receipts";
-import { receiveOctopusCardsWebhook } from "@/lib/webhooks/octopus-cards/receive-octopus-cards-webhook";
+import { octopusCardsWebhookResponse } from "@/lib/webhooks/webhook-responses";
 
 export const dynamic = "force-dynamic";
 
@@ -11,21 +9,5 @@ export const dynamic = "force-dynamic";
  * a fresh X-Timestamp are its authentication, checked (constant time) before anything is applied.
  */
 export function POST(request: Request) {
-  return handleWebhook(request, {
-    name: "octopus-cards",
-    maxBodyBytes: 256 * 1024,
-    what: "event",
-    receive: (rawBody) =>
-      receiveOctopusCardsWebhook(
-        appOrderDeps(),
-        {
-          rawBody,
-          signature: request.headers.get("x-signature"),
-          timestamp: request.headers.get("x-timestamp"),
-          eventId: request.headers.get("x-event-id"),
-          headers: keptHeaders(request.headers, ["content-type", "user-agent", "x-signature", "x-timestamp", "x-event-id", "x-event-type", "x-webhook-id"]),
-        },
-        octopusCardsConfig().webhookSecret,
-      ),
-  });
+  return octopusCardsWebhookResponse(request, appOrderDeps(), octopusCardsConfig().webhookSecret);
 }
