@@ -47,7 +47,7 @@ async function measure(browser: Browser, storageState: Awaited<ReturnType<Browse
     samples.push(await finalVitals(page));
     await context.close();
   }
-  return { name: scenario.name, samples, weight: weight ?? { htmlBytes: 0, inlineFlightChars: 0, rscBytes: 0, jsBytes: 0 } };
+  return { name: scenario.name, samples, weight: weight ?? { htmlBytes: 0, decodedPayloadBytes: 0, inlineFlightChars: 0, rscBytes: 0, jsBytes: 0 } };
 }
 
 test("browser benchmark: Web Vitals (p50/p75 of loads) and payload of the payments pages", async ({ browser }) => {

@@ -1,20 +1,23 @@
 import type { Page, Response } from "@playwright/test";
 
-/** Bytes a page load transferred (encoded bodies), by kind. */
+/** Bytes a page load transferred (encoded bodies), by kind, and the decoded size of the HTML and RSC. */
 export interface PageWeight {
   htmlBytes: number;
+  /** HTML + RSC after decompression: what the browser parses. */
+  decodedPayloadBytes: number;
   /** The flight data inlined in the HTML (self.__next_f.push scripts), decoded characters. */
   inlineFlightChars: number;
   rscBytes: number;
   jsBytes: number;
 }
 
-const inlineFlight = /<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g;
+// With the CSP nonce the tag carries attributes.
+const inlineFlight = /<script[^>]*>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g;
 
 /** Counts every response of the page from now on; read the totals with `done()` once the load settled. */
 export function weighPage(page: Page): { done: () => Promise<PageWeight> } {
   const pending: Promise<void>[] = [];
-  const weight: PageWeight = { htmlBytes: 0, inlineFlightChars: 0, rscBytes: 0, jsBytes: 0 };
+  const weight: PageWeight = { htmlBytes: 0, decodedPayloadBytes: 0, inlineFlightChars: 0, rscBytes: 0, jsBytes: 0 };
   const onResponse = (response: Response) => {
     pending.push(
       (async () => {
@@ -25,8 +28,12 @@ export function weighPage(page: Page): { done: () => Promise<PageWeight> } {
         if (request.resourceType() === "document") {
           weight.htmlBytes += bytes;
           const html = await response.text().catch(() => "");
+          weight.decodedPayloadBytes += Buffer.byteLength(html);
           for (const match of html.matchAll(inlineFlight)) weight.inlineFlightChars += match[1]?.length ?? 0;
-        } else if (type.includes("text/x-component")) weight.rscBytes += bytes;
+        } else if (type.includes("text/x-component")) {
+          weight.rscBytes += bytes;
+          weight.decodedPayloadBytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+        }
         else if (request.resourceType() === "script") weight.jsBytes += bytes;
       })(),
     );
