@@ -67,7 +67,9 @@ export const payments = pgTable(
     index("payments_created_idx").on(t.createdAt, t.id),
     index("payments_status_created_idx").on(t.status, t.createdAt, t.id),
     index("payments_provider_created_idx").on(t.provider, t.createdAt, t.id),
-    index("payments_currency_created_idx").on(t.currency, t.createdAt, t.id),
+    // amount_minor last: a currency + amount range walked newest first checks the amount on the
+    // index entry (an Index Cond), not by fetching every row the range skips.
+    index("payments_currency_created_amount_idx").on(t.currency, t.createdAt, t.id, t.amountMinor),
     index("payments_reference_idx").on(t.reference),
     index("payments_amount_idx").on(t.amountMinor, t.id),
     index("payments_currency_amount_idx").on(t.currency, t.amountMinor, t.id),

@@ -67,6 +67,8 @@ export const refunds = pgTable(
     uniqueIndex("refunds_provider_refund_id_unique").on(t.provider, t.providerRefundId).where(sql`${t.providerRefundId} is not null`),
     index("refunds_payment_idx").on(t.paymentId, t.createdAt),
     index("refunds_status_created_idx").on(t.status, t.createdAt, t.id),
+    // Monitor counts (lib/refunds/monitor.ts): an index-only pass per status × provider.
+    index("refunds_status_provider_created_idx").on(t.status, t.provider, t.createdAt),
     index("refunds_created_idx").on(t.createdAt, t.id),
     index("refunds_next_check_idx").on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
     check("refunds_amount_positive", sql`${t.amountMinor} > 0`),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payments, refundEvents, refunds } from "@/drizzle/schema";
 import { makeUser } from "@/lib/testing/fixtures";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/lib/testing/test-database";
-import { expiresInDays, isOverdue, loadApprovalQueue, loadRefundMonitor } from "./monitor";
+import { expiresInDays, isOverdue, loadApprovalQueue, loadRefundMonitor, settledCountCap } from "./monitor";
 
 const now = new Date("2026-03-10T12:00:00.000Z");
 const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -68,7 +68,9 @@ describe(`refunds monitor [${testDatabaseKind}]`, () => {
     // Only refunds still waiting on someone are aged: not declined (final), not approved (its
     // collection countdown shows instead).
     expect(all.ages).toEqual({ lt1h: 1, lt1d: 1, "1to3d": 1, "3to7d": 1, gt7d: 1 });
-    expect(all.counts.find((c) => c.status === "pending" && c.provider === "checkout")?.count).toBe(2);
+    expect(all.counts.find((c) => c.status === "pending" && c.provider === "checkout")).toEqual({ status: "pending", provider: "checkout", count: 2, capped: false });
+    expect(all.counts.find((c) => c.status === "declined")).toEqual({ status: "declined", provider: "checkout", count: 1, capped: false });
+    expect(all.counts.some((c) => c.status === "rejected")).toBe(false);
     expect(all.rows.map((r) => r.status)).toEqual(["pending", "unknown", "declined", "approved", "pending", "awaiting_approval", "needs_attention"]);
     expect(all.rows[0]?.lastEvent).toMatchObject({ kind: "provider_answer", source: "api_call" });
     expect(all.rows[1]).toMatchObject({ overdue: true, lastEvent: null, requesterEmail: finance.email });
@@ -80,5 +82,43 @@ describe(`refunds monitor [${testDatabaseKind}]`, () => {
     expect((await loadRefundMonitor(t.db, { age: "1to3d" }, now)).rows.map((r) => r.id)).toEqual([inserted[2]!.id]);
     expect((await loadRefundMonitor(t.db, { cursor: "nonsense" }, now)).cursorError).toMatch(/not a valid page cursor/);
     expect((await loadApprovalQueue(t.db)).map((r) => [r.id, r.requesterEmail])).toEqual([[inserted[3]!.id, finance.email]]);
+  });
+
+  it("counts open refunds exactly at any number and settled ones up to the cap, then says so", async () => {
+    const [payment] = await t.db
+      .insert(payments)
+      .values({ provider: "octo", flow: "octo", status: "captured", reference: "MON-CAP", amountMinor: 100_000n, capturedMinor: 100_000n, currency: "UZS" })
+      .returning();
+    const refund = (status: (typeof refunds.$inferInsert)["status"], createdAt: Date) => ({
+      paymentId: payment!.id,
+      provider: "octo" as const,
+      status,
+      amountMinor: 1n,
+      currency: "UZS",
+      reason: "duplicate" as const,
+      idempotencyKey: crypto.randomUUID(),
+      createdAt,
+      statusChangedAt: createdAt,
+    });
+    const over = settledCountCap + 5;
+    // A bucket holds ages in (from, to]: each edge and 1 ms before it land in the same bucket; age ≤ 0 is in none.
+    const edges = [0, hour, day, 3 * day, 7 * day, 30 * day].flatMap((ms) => [ago(ms - 1), ago(ms)]);
+    await t.db.insert(refunds).values([
+      ...Array.from({ length: over }, (_, i) => refund("failed", ago(i * minute))),
+      ...Array.from({ length: settledCountCap }, (_, i) => refund("expired", ago(i * minute))),
+      ...Array.from({ length: over }, (_, i) => refund("requested", ago(8 * day + i * minute))),
+      ...edges.map((at) => refund("unknown", at)),
+    ]);
+
+    const monitor = await loadRefundMonitor(t.db, {}, now);
+    const octo = (status: string) => monitor.counts.find((c) => c.provider === "octo" && c.status === status);
+    expect(octo("failed")).toEqual({ status: "failed", provider: "octo", count: settledCountCap, capped: true });
+    expect(octo("expired")).toEqual({ status: "expired", provider: "octo", count: settledCountCap, capped: false });
+    expect(octo("requested")).toEqual({ status: "requested", provider: "octo", count: over, capped: false });
+    expect(octo("unknown")).toEqual({ status: "unknown", provider: "octo", count: edges.length + 1, capped: false });
+    // The first test's open refunds (one per bucket) are still there.
+    expect(monitor.ages).toEqual({ lt1h: 1 + 2, lt1d: 1 + 2, "1to3d": 1 + 2, "3to7d": 1 + 2, gt7d: 1 + 2 + over });
+    // Each bucket's link lists exactly what it counted.
+    expect((await loadRefundMonitor(t.db, { age: "3to7d", provider: "octo" }, now)).rows.map((r) => r.createdAt.getTime()).sort()).toEqual([ago(7 * day), ago(7 * day - 1)].map((d) => d.getTime()));
   });
 });

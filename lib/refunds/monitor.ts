@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, unionAll } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { users } from "@/drizzle/schema/auth";
 import { payments } from "@/drizzle/schema/payments";
@@ -33,7 +33,9 @@ export const octopusCollectionDays = 90;
  * money with the customer's card or wallet; the only change left to an approved Octopus card
  * refund is expiry, which its collection countdown shows, so it would only crowd the buckets.
  */
-const awaitingStatuses = refundStatuses.filter((status) => !isFinalRefundStatus(status) && status !== "approved");
+export const awaitingStatuses = refundStatuses.filter((status) => !isFinalRefundStatus(status) && status !== "approved");
+const settledStatuses = refundStatuses.filter((status) => !awaitingStatuses.includes(status));
+const refundProviders = ["checkout", "octo"] as const;
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), z.enum(values, { error: `must be one of ${values.join(", ")}` }).optional());
@@ -90,25 +92,86 @@ function ageCondition(bucket: RefundAgeBucket, now: Date): SQL | undefined {
 
 const pageSize = 50;
 
-/** Counts per status and provider, age buckets of open refunds, and one keyset page of refunds. */
-export async function loadRefundMonitor(db: DbOrTx, filters: RefundMonitorFilters, now: Date) {
-  const counts = await db.select({ status: refunds.status, provider: refunds.provider, n: count() }).from(refunds).groupBy(refunds.status, refunds.provider);
+/**
+ * Final and approved refunds are counted up to this many per status and provider, then shown
+ * as "1,000+": the cost of a cell is bounded by the cap, whatever the history holds.
+ */
+export const settledCountCap = 1_000;
 
-  const bucketSql = Object.fromEntries(
-    refundAgeBuckets.map((bucket) => {
-      const [from, to] = bucketRanges[bucket];
-      const newest = new Date(now.getTime() - from).toISOString();
-      const range = Number.isFinite(to)
-        ? sql`${refunds.createdAt} < ${newest}::timestamptz and ${refunds.createdAt} >= ${new Date(now.getTime() - to).toISOString()}::timestamptz`
-        : sql`${refunds.createdAt} < ${newest}::timestamptz`;
-      return [bucket, sql<number>`count(*) filter (where ${range})`.mapWith(Number)];
-    }),
-  ) as Record<RefundAgeBucket, SQL.Aliased<number> | SQL<number>>;
-  const [ages] = await db
-    .select(bucketSql)
+export interface StatusCount {
+  status: RefundStatus;
+  provider: "checkout" | "octo";
+  count: number;
+  /** Only settled counts are capped: true means "more than settledCountCap". */
+  capped: boolean;
+}
+
+const ageWindowMs = bucketRanges["3to7d"][1];
+
+/** Which age bucket a refund younger than ageWindowMs falls in; "future" for rows created after `now`. */
+function recentBucketOf(now: Date): SQL<string> {
+  const at = (msAgo: number) => sql`${new Date(now.getTime() - msAgo).toISOString()}::timestamptz`;
+  const youngest = refundAgeBuckets.filter((bucket) => Number.isFinite(bucketRanges[bucket][1]));
+  return sql<string>`case when ${refunds.createdAt} >= ${at(0)} then 'future' ${sql.join(
+    youngest.map((bucket) => sql`when ${refunds.createdAt} >= ${at(bucketRanges[bucket][1])} then ${sql.raw(`'${bucket}'`)}`),
+    sql` `,
+  )} end`;
+}
+
+/**
+ * Open refunds (awaiting someone), exact, in one statement (one snapshot) over the
+ * (status, provider, created_at) index: totals per status and provider, and the rows younger
+ * than a week by age bucket; the oldest bucket is the total less those, so the long tail of
+ * old open refunds is counted once, not once per bucket.
+ */
+async function openCounts(db: DbOrTx, now: Date) {
+  const open = inArray(refunds.status, awaitingStatuses);
+  const totals = db.select({ status: refunds.status, provider: refunds.provider, bucket: sql<string>`'all'`, n: count() }).from(refunds).where(open).groupBy(refunds.status, refunds.provider);
+  const recent = db
+    .select({ status: refunds.status, provider: refunds.provider, bucket: recentBucketOf(now), n: count() })
     .from(refunds)
-    .where(inArray(refunds.status, awaitingStatuses));
+    .where(and(open, gte(refunds.createdAt, new Date(now.getTime() - ageWindowMs))))
+    .groupBy(refunds.status, refunds.provider, sql`3`);
+  const rows = await unionAll(totals, recent);
+  const counts: StatusCount[] = rows.filter((row) => row.bucket === "all").map((row) => ({ status: row.status, provider: row.provider, count: row.n, capped: false }));
+  const sumOf = (bucket: string | null) => rows.filter((row) => bucket === null || row.bucket === bucket).reduce((sum, row) => sum + row.n, 0);
+  const total = sumOf("all");
+  const youngerThanWindow = sumOf(null) - total;
+  const ages = Object.fromEntries(refundAgeBuckets.map((bucket) => [bucket, Number.isFinite(bucketRanges[bucket][1]) ? sumOf(bucket) : total - youngerThanWindow])) as Record<RefundAgeBucket, number>;
+  return { counts, ages };
+}
 
+/**
+ * Final and approved refunds grow without end, so each status × provider cell reads at most
+ * settledCountCap + 1 index entries (G6: no exact count over an unbounded set in a page render).
+ */
+async function settledCounts(db: DbOrTx): Promise<StatusCount[]> {
+  const cells = settledStatuses.flatMap((status) => refundProviders.map((provider) => ({ status, provider })));
+  const [first, second, ...rest] = cells.map(({ status, provider }, index) => {
+    const capped = db
+      .select({ one: sql<number>`1`.as("one") })
+      .from(refunds)
+      .where(and(eq(refunds.status, status), eq(refunds.provider, provider)))
+      .limit(settledCountCap + 1)
+      .as(`cell${index}`);
+    return db.select({ cell: sql<number>`${sql.raw(String(index))}`.mapWith(Number), n: count() }).from(capped);
+  });
+  const rows = await unionAll(first!, second!, ...rest);
+  return rows.flatMap((row) => {
+    const cell = cells[row.cell];
+    if (!cell || row.n === 0) return [];
+    return [{ ...cell, count: Math.min(row.n, settledCountCap), capped: row.n > settledCountCap }];
+  });
+}
+
+/** Counts per status and provider (open exact, settled capped), age buckets of open refunds, and one keyset page of refunds. */
+export async function loadRefundMonitor(db: DbOrTx, filters: RefundMonitorFilters, now: Date) {
+  const [{ counts: open, ages }, settled, page] = await Promise.all([openCounts(db, now), settledCounts(db), loadMonitorPage(db, filters, now)]);
+  return { counts: [...open, ...settled], ages, ...page };
+}
+
+/** One keyset page of refunds, newest first, with each one's last event. */
+async function loadMonitorPage(db: DbOrTx, filters: RefundMonitorFilters, now: Date) {
   const conditions: SQL[] = [];
   if (filters.status) conditions.push(eq(refunds.status, filters.status));
   if (filters.provider) conditions.push(eq(refunds.provider, filters.provider));
@@ -162,19 +225,7 @@ export async function loadRefundMonitor(db: DbOrTx, filters: RefundMonitorFilter
     overdue: isOverdue(refund, now),
     expiresInDays: expiresInDays(refund, now),
   }));
-  return {
-    counts: counts.map((c) => ({ status: c.status, provider: c.provider, count: c.n })),
-    ages: ages ?? Object.fromEntries(refundAgeBuckets.map((b) => [b, 0])),
-    rows: view,
-    nextCursor,
-    cursorError,
-  } as {
-    counts: { status: RefundStatus; provider: "checkout" | "octo"; count: number }[];
-    ages: Record<RefundAgeBucket, number>;
-    rows: MonitorRow[];
-    nextCursor: string | null;
-    cursorError: string | null;
-  };
+  return { rows: view, nextCursor, cursorError };
 }
 
 async function lastEventsOf(db: DbOrTx, refundIds: string[]): Promise<Map<string, { kind: string; source: string; at: Date }>> {

@@ -17,7 +17,7 @@ import { requirePagePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { formatMinor } from "@/lib/money/convert";
-import { loadApprovalQueue, loadRefundMonitor, refundAgeBuckets, refundAgeLabels, refundMonitorFiltersSchema, type MonitorRow, type RefundMonitorFilters } from "@/lib/refunds/monitor";
+import { loadApprovalQueue, loadRefundMonitor, refundAgeBuckets, refundAgeLabels, refundMonitorFiltersSchema, settledCountCap, type MonitorRow, type RefundMonitorFilters } from "@/lib/refunds/monitor";
 import { refundEventSourceLabels, type RefundEventSource } from "@/lib/refunds/payment-refunds";
 import { refundReasonLabels } from "@/lib/refunds/refund-input";
 import { isFinalRefundStatus, isSyncableRefundStatus as isSyncable, refundStatusLabels } from "@/lib/refunds/refund-status";
@@ -86,7 +86,11 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
   const canApprove = can(user.role, "refunds:approve");
   const [monitor, queue] = await Promise.all([loadRefundMonitor(db, filters, now), canApprove ? loadApprovalQueue(db) : Promise.resolve([])]);
   const { cursor, ...withoutCursor } = filters;
-  const countOf = (status: string, provider: string) => monitor.counts.find((c) => c.status === status && c.provider === provider)?.count ?? 0;
+  const countOf = (status: string, provider: string) => {
+    const cell = monitor.counts.find((c) => c.status === status && c.provider === provider);
+    if (!cell) return "0";
+    return cell.capped ? `${cell.count.toLocaleString("en-US")}+` : cell.count.toLocaleString("en-US");
+  };
   const presentStatuses = refundStatuses.filter((s) => monitor.counts.some((c) => c.status === s));
 
   return (
@@ -140,7 +144,10 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
           {presentStatuses.length === 0 ? (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">No refunds yet.</p>
           ) : (
-            <DataTable caption="Refund counts per status and provider" columns={["Status", "Checkout.com", "OCTO"]}>
+            <DataTable
+              caption={`Refund counts per status and provider: open statuses exact, approved and final statuses shown as ${settledCountCap.toLocaleString("en-US")}+ past ${settledCountCap.toLocaleString("en-US")}`}
+              columns={["Status", "Checkout.com", "OCTO"]}
+            >
               {presentStatuses.map((status) => (
                 <tr key={status}>
                   <td className="px-3 py-2">
@@ -152,6 +159,9 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
               ))}
             </DataTable>
           )}
+          <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400" data-testid="count-note">
+            Open statuses are exact. Approved and final statuses are counted up to {settledCountCap.toLocaleString("en-US")}, then shown as {settledCountCap.toLocaleString("en-US")}+.
+          </p>
         </Card>
         <Card title="Age of open refunds">
           <DataTable caption="Refunds still awaiting the provider, an approval or a person, by age since they were requested" columns={refundAgeBuckets.map((b) => refundAgeLabels[b])}>

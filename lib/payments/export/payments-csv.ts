@@ -2,7 +2,7 @@ import type { DbOrTx } from "@/lib/db/types";
 import { minorToMajorString } from "@/lib/money/convert";
 import { isCurrencyCode } from "@/lib/money/currency";
 import type { PaymentListFilters } from "@/lib/payments/list/params";
-import { buildPaymentListQuery, cursorAfter, type PaymentListRow } from "@/lib/payments/list/query";
+import { cursorAfter, runPaymentListQuery, type PaymentListRow } from "@/lib/payments/list/query";
 import { formatIsoInZone } from "@/lib/payments/list/time-zone";
 import { csvRow } from "./csv";
 
@@ -79,7 +79,7 @@ export async function* paymentsCsv(
   yield csvRow(exportColumns);
   let cursor = filters.cursor;
   for (;;) {
-    const rows = await buildPaymentListQuery(db, { ...filters, cursor }, batchSize);
+    const rows = await runPaymentListQuery(db, { ...filters, cursor }, batchSize);
     if (rows.length === 0) break;
     let chunk = "";
     for (const row of rows) {

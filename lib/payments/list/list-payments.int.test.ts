@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payments } from "@/drizzle/schema/payments";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/lib/testing/test-database";
 import { parsePaymentListParams } from "./params";
-import { listPayments, type PaymentListRow } from "./query";
+import { listPayments, searchCandidateCap, type PaymentListRow } from "./query";
 import { paymentSorts, type PaymentSort } from "./sort";
 
 let t: TestDatabase;
@@ -162,6 +162,32 @@ describe(`payments list behaviour (${testDatabaseKind})`, () => {
     expect(await find("inv_778")).toEqual([]);
     // Prefix, not contains.
     expect(await find("7781")).toEqual([]);
+  });
+
+  it("answers a prefix search the same whether it has few matches (read by key) or more than the candidate cap (the ordered walk)", async () => {
+    const count = searchCandidateCap + 30;
+    // Newest-first order is not reference order; every 7th is pending; one email also starts with the prefix (found once).
+    await seed(
+      Array.from({ length: count }, (_, i) => ({
+        reference: `CAPS-${String(i).padStart(4, "0")}`,
+        createdAt: new Date(Date.UTC(2024, 9, 1) + ((i * 7919) % count) * 60_000).toISOString(),
+        amountMinor: 100n,
+        status: i % 7 === 0 ? ("pending" as const) : ("captured" as const),
+        customerEmail: i === 3 ? "caps-0003@example.com" : null,
+      })),
+    );
+    const expected = (filter: (i: number) => boolean) =>
+      Array.from({ length: count }, (_, i) => i)
+        .filter(filter)
+        .sort((a, b) => ((b * 7919) % count) - ((a * 7919) % count))
+        .map((i) => `CAPS-${String(i).padStart(4, "0")}`);
+    // More than the cap: the fallback plan.
+    expect((await allPages({ q: "caps-", sort: "newest" }, 50)).flatMap(refs)).toEqual(expected(() => true));
+    expect((await allPages({ q: "CAPS-", status: "pending", sort: "newest" }, 20)).flatMap(refs)).toEqual(expected((i) => i % 7 === 0));
+    // Under the cap: the candidates, fetched by key and sorted.
+    expect((await allPages({ q: "caps-00", sort: "newest" }, 30)).flatMap(refs)).toEqual(expected((i) => i < 100));
+    expect((await allPages({ q: "caps-00", status: "pending", sort: "newest" }, 5)).flatMap(refs)).toEqual(expected((i) => i < 100 && i % 7 === 0));
+    expect((await allPages({ q: "caps-9", sort: "newest" }, 5)).flatMap(refs)).toEqual([]);
   });
 
   it("combines provider, status and currency filters", async () => {

@@ -4,7 +4,7 @@ import type { Transaction } from "@/lib/db/types";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/lib/testing/test-database";
 import { encodeCursor } from "./cursor";
 import { parsePaymentListParams } from "./params";
-import { buildPaymentListQuery, cursorAfter, paymentsPageSize, type PaymentListRow } from "./query";
+import { buildPaymentListQuery, buildSearchCandidatesQuery, cursorAfter, paymentsPageSize, type PaymentListRow } from "./query";
 import { paymentSorts, type PaymentSort } from "./sort";
 
 /**
@@ -29,6 +29,11 @@ import { paymentSorts, type PaymentSort } from "./sort";
  * 4. With a cursor and no Sort (rows come straight off an index in order), the cursor's row
  *    comparison is an "Index Cond" of that scan, so page N starts where page N-1 ended instead
  *    of reading and discarding the rows before it.
+ * 5. A prefix search first reads its candidates: each is an Index Scan of a search index with an
+ *    "Index Cond", in that index's order (no Sort), under a Limit. The list query over those
+ *    candidates then reads payments only through index conditions (no unbounded scan) and
+ *    sorts them (a Sort node) instead of walking a sort index hoping to meet them, whatever
+ *    the other filters, sort and cursor; rules 1 and 2 hold for it too.
  */
 
 interface PlanNode {
@@ -141,6 +146,27 @@ async function explain(tx: Transaction, params: Variant): Promise<PlanNode> {
   return explainSql(tx, buildPaymentListQuery(tx, filters, paymentsPageSize + 1));
 }
 
+/** Rule 5: the candidate reads of a prefix search, and the list query over the ids they found. */
+async function candidateViolations(tx: Transaction, params: Variant): Promise<string[]> {
+  const { filters } = parsePaymentListParams(params);
+  if (!filters.search || filters.search.kind === "uuid") return [];
+  const problems: string[] = [];
+  const ids: string[] = [];
+  for (const range of buildSearchCandidatesQuery(tx, filters.search)) {
+    const nodes = [...walk(await explainSql(tx, range))];
+    if (nodes.some((n) => n["Node Type"] === "Sort" || n["Node Type"] === "Seq Scan")) problems.push("a candidate read sorts or scans the table");
+    if (!nodes.some((n) => n["Node Type"] === "Index Scan" && searchIndexes.has(n["Index Name"] ?? "") && n["Index Cond"])) problems.push("a candidate read is not a search index range");
+    ids.push(...(await range).map((row) => row.id));
+  }
+  const plan = await explainSql(tx, buildPaymentListQuery(tx, filters, paymentsPageSize + 1, ids));
+  problems.push(...planViolations(plan, { search: false, cursor: false }));
+  // The fence leaves the planner nothing to gain from walking a sort index in order: the few
+  // candidates are found through index conditions, then sorted.
+  if (unboundedPaymentScan(plan)) problems.push("the candidates are read by an unbounded scan of payments");
+  if (![...walk(plan)].some((n) => n["Node Type"] === "Sort")) problems.push("the candidates come off a sort index in order instead of being sorted");
+  return problems;
+}
+
 describe(`payments list query plans (${testDatabaseKind})`, () => {
   it("the rule catches what it is meant to catch: a sort over the table, a contains-search, a missing index", async () => {
     const rolledBack = await t.db
@@ -176,7 +202,7 @@ describe(`payments list query plans (${testDatabaseKind})`, () => {
             if (withCursor) params.cursor = encodeCursor(cursorAfter(middleRows.get(sort)!, sort));
             const plan = await explain(tx, params);
             checked += 1;
-            const problems = planViolations(plan, { search: Boolean(combo.q), cursor: withCursor });
+            const problems = [...planViolations(plan, { search: Boolean(combo.q), cursor: withCursor }), ...(await candidateViolations(tx, params))];
             if (problems.length) failures.push(`${new URLSearchParams(params).toString()}\n  ${problems.join("; ")}\n${JSON.stringify(plan)}`);
           }
         }

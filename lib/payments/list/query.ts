@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type AnyColumn, type SQL, type SQLWrapper } from "drizzle-orm";
 import { payments } from "@/drizzle/schema/payments";
 import type { DbOrTx } from "@/lib/db/types";
 import { encodeCursor, type PaymentCursor } from "./cursor";
@@ -63,6 +63,51 @@ function searchCondition(search: PaymentSearch): SQL {
   }
 }
 
+/** The lower(column) expressions a prefix search ranges over, each with its text_pattern_ops index; none for a UUID (a key lookup). */
+function searchedExpressions(search: PaymentSearch): SQL[] {
+  switch (search.kind) {
+    case "uuid":
+      return [];
+    case "provider_id":
+      return [sql`lower(${payments.providerPaymentId})`];
+    case "email":
+      return [sql`lower(${payments.customerEmail})`];
+    case "text":
+      return [sql`lower(${payments.reference})`, sql`lower(${payments.customerEmail})`];
+  }
+}
+
+/** A prefix search reads at most this many entries (+1) of each searched index before the list query runs. */
+export const searchCandidateCap = 500;
+
+/**
+ * The ids a prefix search matches, read from each search index in its own order (ORDER BY …
+ * USING ~<~ is that index's order, so no plan can choose anything but that index range), at
+ * most searchCandidateCap + 1 per index; null when an index has more than the cap.
+ */
+export function buildSearchCandidatesQuery(db: DbOrTx, search: PaymentSearch) {
+  return searchedExpressions(search).map((expression) =>
+    db
+      .select({ id: payments.id })
+      .from(payments)
+      .where(sql`${expression} like ${prefixPattern("prefix" in search ? search.prefix : "")}`)
+      .orderBy(sql`${expression} using ~<~`)
+      .limit(searchCandidateCap + 1),
+  );
+}
+
+async function searchCandidates(db: DbOrTx, search: PaymentSearch): Promise<string[] | null> {
+  const ranges = buildSearchCandidatesQuery(db, search);
+  if (ranges.length === 0) return null;
+  const ids: string[] = [];
+  for (const range of ranges) {
+    const rows = await range;
+    if (rows.length > searchCandidateCap) return null;
+    ids.push(...rows.map((row) => row.id));
+  }
+  return [...new Set(ids)];
+}
+
 /** Rows strictly after the cursor in the sort order: one row-value comparison, which the (key, id) indexes answer as a range. */
 function afterCursor(cursor: PaymentCursor): SQL {
   const { direction } = sortSpec(cursor.sort);
@@ -88,24 +133,57 @@ export function listConditions(filters: PaymentListFilters): SQL | undefined {
   return and(...conditions);
 }
 
-function orderBy(sort: PaymentSort): SQL[] {
+/** (sort key, id) in the sort's direction, on the payments table or on a subquery of it. */
+function orderBy(sort: PaymentSort, source: Record<"createdAt" | "amountMinor" | "id", SQLWrapper | AnyColumn> = payments): SQL[] {
   const { key, direction } = sortSpec(sort);
   const by = direction === "desc" ? desc : asc;
-  return [by(payments[key]), by(payments.id)];
+  return [by(source[key]), by(source.id)];
 }
 
 /**
  * The one list query (page and export use it): filters, keyset position, order by (sort key,
  * id), limit. Never OFFSET: any page costs what the first one does. `list-plan.int.test.ts`
  * EXPLAINs exactly this builder for every filter combination.
+ *
+ * With `candidateIds` (a prefix search's few matches, see runPaymentListQuery) the rows are
+ * those ids, read inside a fence (a subquery whose LIMIT cuts nothing) and sorted after: without the
+ * fence the planner may walk the sort index and filter, hoping to meet matches early, and a
+ * prefix whose estimate is off by 100× (one histogram bound inside it) then reads the table.
  */
-export function buildPaymentListQuery(db: DbOrTx, filters: PaymentListFilters, limit: number) {
-  return db
+export function buildPaymentListQuery(db: DbOrTx, filters: PaymentListFilters, limit: number, candidateIds?: readonly string[]) {
+  if (!candidateIds) {
+    return db
+      .select(listColumns)
+      .from(payments)
+      .where(listConditions(filters))
+      .orderBy(...orderBy(filters.sort))
+      .limit(limit);
+  }
+  const matched = db
     .select(listColumns)
     .from(payments)
-    .where(listConditions(filters))
-    .orderBy(...orderBy(filters.sort))
+    .where(and(inArray(payments.id, [...candidateIds]), listConditions(filters)))
+    // Never fewer rows than there are (the ids are distinct): it only keeps the subquery from
+    // being pulled up into the ordered query (OFFSET 0 would, but Drizzle drops it).
+    .limit(candidateIds.length)
+    .as("matched");
+  return db
+    .select()
+    .from(matched)
+    .orderBy(...orderBy(filters.sort, matched))
     .limit(limit);
+}
+
+/**
+ * Runs the list query. A prefix search first reads its candidates from the search indexes
+ * (bounded); if every index had at most searchCandidateCap, those ids are the whole answer's
+ * universe and are fetched by key. Otherwise the prefix is common, and the planner's usual plan
+ * (walk the sort index, keep the matches) meets 51 matches early.
+ */
+export async function runPaymentListQuery(db: DbOrTx, filters: PaymentListFilters, limit: number): Promise<PaymentListRow[]> {
+  const candidateIds = filters.search ? await searchCandidates(db, filters.search) : null;
+  if (candidateIds?.length === 0) return [];
+  return buildPaymentListQuery(db, filters, limit, candidateIds ?? undefined);
 }
 
 export function cursorAfter(row: PaymentListRow, sort: PaymentSort): PaymentCursor {
@@ -125,7 +203,7 @@ export async function listPayments(
   filters: PaymentListFilters,
   pageSize = paymentsPageSize,
 ): Promise<{ rows: PaymentListRow[]; nextCursor: string | null }> {
-  const rows = await buildPaymentListQuery(db, filters, pageSize + 1);
+  const rows = await runPaymentListQuery(db, filters, pageSize + 1);
   const page = rows.slice(0, pageSize);
   const last = page[page.length - 1];
   return { rows: page, nextCursor: rows.length > pageSize && last ? encodeCursor(cursorAfter(last, filters.sort)) : null };

@@ -1,0 +1,1 @@
+CREATE INDEX "refunds_status_provider_created_idx" ON "refunds" USING btree ("status","provider","created_at");
