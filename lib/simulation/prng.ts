@@ -1,5 +1,7 @@
+import { prng } from "@/lib/sandbox/seed/seed-plan";
+
 /**
- * A small seeded PRNG (mulberry32): the same seed gives the same sequence of choices, so a
+ * Choices drawn from the sandbox seed's mulberry32 PRNG: the same seed gives the same choices, so a
  * failing lifecycle can be replayed with SIM_SEED. Each lifecycle gets its own stream derived
  * from (seed, index), so replaying one does not depend on the ones before it.
  */
@@ -15,14 +17,7 @@ export interface Prng {
 }
 
 export function createPrng(seed: number): Prng {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = prng(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const hex = (length: number) => Array.from({ length }, () => int(0, 15).toString(16)).join("");
   return {
