@@ -21,8 +21,10 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Not the sandboxes' customer pages (they stand in for third-party sites) nor static files.
-      source: "/((?!api/sandbox/|_next/static|_next/image|favicon.ico).*)",
+      // Not the sandboxes' customer pages (they stand in for third-party sites), nor static files,
+      // nor the webhook receivers: providers' servers read no HTML, so a nonce per delivery would
+      // be work on the ingestion path for nothing.
+      source: "/((?!api/sandbox/|api/webhooks/|_next/static|_next/image|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
