@@ -42,8 +42,72 @@ export const authSessions = pgTable(
     revokedReason: text(),
     ip: text(),
     userAgent: text(),
+    /**
+     * When a second factor was last verified in this session (at sign-in or a step-up). Null:
+     * only the password was given, so the session is not yet a full one when the user has a
+     * factor or must enrol one. Step-up freshness is measured from here.
+     */
+    secondFactorAt: timestamptz(),
+    /** "totp" | "recovery_code" | "passkey": the factor that set secondFactorAt. */
+    secondFactorMethod: text(),
+    /** Wrong second-factor answers in this session; past the limit the session is revoked. */
+    secondFactorFailures: integer().notNull().default(0),
+    /** The WebAuthn challenge last issued to this session (single use, short-lived). */
+    webauthnChallenge: text(),
+    webauthnChallengeAt: timestamptz(),
   },
   (t) => [index("auth_sessions_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * A user's authenticator-app secret, encrypted at rest (lib/auth/mfa/secret-box.ts). Unconfirmed
+ * until the user has typed one code from it. lastUsedStep makes each code single use.
+ */
+export const totpFactors = pgTable("totp_factors", {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id),
+  secretCiphertext: text().notNull(),
+  confirmedAt: timestamptz(),
+  lastUsedStep: bigint({ mode: "number" }),
+  createdAt: timestamptz().notNull().defaultNow(),
+});
+
+/** One-time recovery codes, stored as SHA-256 hashes only (the codes are shown once). */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    codeHash: text().notNull(),
+    usedAt: timestamptz(),
+    createdAt: timestamptz().notNull().defaultNow(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId), uniqueIndex("recovery_codes_hash_unique").on(t.codeHash)],
+);
+
+/** Passkeys and security keys (WebAuthn credentials), one row per registered authenticator. */
+export const webauthnCredentials = pgTable(
+  "webauthn_credentials",
+  {
+    /** The credential id, base64url. */
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    /** COSE public key, base64url. */
+    publicKey: text().notNull(),
+    counter: bigint({ mode: "number" }).notNull().default(0),
+    transports: text().array(),
+    deviceType: text(),
+    backedUp: boolean().notNull().default(false),
+    name: text().notNull(),
+    createdAt: timestamptz().notNull().defaultNow(),
+    lastUsedAt: timestamptz(),
+  },
+  (t) => [index("webauthn_credentials_user_idx").on(t.userId)],
 );
 
 export const signInAttempts = pgTable(
