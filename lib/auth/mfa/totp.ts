@@ -7,6 +7,7 @@ import { openSecret, sealSecret } from "./secret-box";
 const PURPOSE = "totp";
 /** One 30-second step either side, for clocks that drift a little (RFC 6238 §5.2). */
 const EPOCH_TOLERANCE_SECONDS = 30;
+const PERIOD_SECONDS = 30;
 export const TOTP_ISSUER = "Payments Ops";
 
 export type TotpCheck = "ok" | "invalid" | "reused" | "not_enrolled";
@@ -60,10 +61,11 @@ export async function checkTotp(db: DbOrTx, userId: string, code: string, now: D
     epochTolerance: EPOCH_TOLERANCE_SECONDS,
   });
   if (!result.valid) return "invalid";
+  const timeStep = Math.floor(now.getTime() / 1000 / PERIOD_SECONDS) + result.delta;
   const spent = await db
     .update(totpFactors)
-    .set({ lastUsedStep: result.timeStep, confirmedAt: factor.confirmedAt ?? now })
-    .where(and(eq(totpFactors.userId, userId), or(isNull(totpFactors.lastUsedStep), lt(totpFactors.lastUsedStep, result.timeStep))))
+    .set({ lastUsedStep: timeStep, confirmedAt: factor.confirmedAt ?? now })
+    .where(and(eq(totpFactors.userId, userId), or(isNull(totpFactors.lastUsedStep), lt(totpFactors.lastUsedStep, timeStep))))
     .returning({ userId: totpFactors.userId });
   return spent.length > 0 ? "ok" : "reused";
 }
