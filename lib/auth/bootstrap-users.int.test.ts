@@ -1,8 +1,10 @@
+import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { users } from "@/drizzle/schema";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/lib/testing/test-database";
 import { bootstrapUsers } from "./bootstrap-users";
 import { demoUsers } from "./demo-users";
+import { checkTotp, totpCodeFor } from "./mfa/totp";
 
 describe(`bootstrapUsers [${testDatabaseKind}]`, () => {
   let t: TestDatabase | undefined;
@@ -15,6 +17,16 @@ describe(`bootstrapUsers [${testDatabaseKind}]`, () => {
     const rows = await t.db.select({ email: users.email, role: users.role }).from(users);
     expect(rows).toHaveLength(demoUsers.length);
     expect(new Set(rows.map((r) => r.role))).toEqual(new Set(["admin", "finance", "ops", "merchant"]));
+  });
+
+  it("enrols each demo user with the authenticator secret the README lists", async () => {
+    t = await createTestDatabase();
+    await bootstrapUsers(t.db, { mode: "sandbox" });
+    const now = new Date();
+    for (const demo of demoUsers) {
+      const [user] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, demo.email));
+      expect(await checkTotp(t.db, user!.id, await totpCodeFor(demo.totpSecret, now), now)).toBe("ok");
+    }
   });
 
   it("creates no default password in live mode", async () => {

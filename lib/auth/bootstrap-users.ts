@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db/types";
 import { createUser } from "@/lib/users/manage-users";
 import { normalizeEmail } from "@/lib/validation/users";
 import { demoPassword, demoUsers } from "./demo-users";
+import { storeConfirmedTotp } from "./mfa/totp";
 
 export type BootstrapOutcome = "existing-users" | "seeded-demo-users" | "created-first-admin" | "no-users";
 
@@ -20,7 +21,10 @@ export async function bootstrapUsers(
   if (row && row.n > 0) return "existing-users";
   const actor = systemActor("system:bootstrap");
   if (options.mode === "sandbox") {
-    for (const user of demoUsers) await createUser(db, actor, { ...user, password: demoPassword });
+    for (const { totpSecret, ...user } of demoUsers) {
+      const created = await createUser(db, actor, { ...user, password: demoPassword });
+      await storeConfirmedTotp(db, created.id, totpSecret, new Date());
+    }
     return "seeded-demo-users";
   }
   if (options.adminEmail && options.adminPassword) {
