@@ -46,7 +46,7 @@ describe(`second factor [${testDatabaseKind}]`, () => {
     for (let i = 1; i < MAX_SECOND_FACTOR_FAILURES; i++) {
       expect(await verifyTypedSecondFactor(t.db, session, { kind: "totp", code: "000000" }, now)).toEqual({ ok: false, reason: "invalid" });
     }
-    expect(await verifyTypedSecondFactor(t.db, session, { kind: "recovery_code", code: "aaaa-bbbb-cccc" }, now)).toEqual({ ok: false, reason: "locked" });
+    expect(await verifyTypedSecondFactor(t.db, session, { kind: "recovery_code", code: "aaaa-bbbb-cccc-dddd-eeee-ffff" }, now)).toEqual({ ok: false, reason: "locked" });
     expect((await sessionRow(session.sessionId)).revokedAt).toEqual(now);
     // Even the right code cannot revive it; the password must be given again.
     await verifyTypedSecondFactor(t.db, session, { kind: "totp", code: await totpCodeFor(secret, now) }, now);
