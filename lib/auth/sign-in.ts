@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { signInAttempts, users } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Database } from "@/lib/db/types";
+import { throttleKeyOf } from "@/lib/net/ip-address";
 import { normalizeEmail } from "@/lib/validation/users";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import type { ThrottlePolicy } from "./session-policy";
@@ -43,7 +44,9 @@ export async function signIn(
   const meta = { ip: request.ip, userAgent: request.userAgent };
   const auditActor = { userId: null, email, role: null, ...meta };
 
-  const claim = await claimSignInAttempt(db, { email, ip: request.ip }, policy, auditActor, now);
+  // IPv6 clients are throttled by their /64 (lib/net/ip-address.ts); the audit keeps the full address.
+  const throttleKey = { email, ip: throttleKeyOf(request.ip) };
+  const claim = await claimSignInAttempt(db, throttleKey, policy, auditActor, now);
   if (!claim.ok) return claim;
   const attempt = eq(signInAttempts.id, claim.attemptId);
 
@@ -57,7 +60,7 @@ export async function signIn(
       await recordAudit(tx, auditActor, { action: "auth.sign_in_failed", targetType: "user", targetId: email });
     });
     // Checked again after settling, so the failure that reaches the limit already says so.
-    const lockNow = await pairLockedUntil(db, { email, ip: request.ip }, policy, now);
+    const lockNow = await pairLockedUntil(db, throttleKey, policy, now);
     if (lockNow) return { ok: false, reason: "locked", scope: "account", retryAt: lockNow };
     return { ok: false, reason: "invalid" };
   }

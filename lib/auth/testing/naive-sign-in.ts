@@ -20,9 +20,11 @@ export async function naiveSignIn(
   deps: SignInDeps = {},
 ): Promise<{ ok: true } | { ok: false; reason: "invalid" | "locked" }> {
   const email = normalizeEmail(request.email);
-  for (const key of [{ email }, { ip: request.ip }]) {
-    const max = "email" in key ? policy.maxFailuresPerAccount : policy.maxFailuresPerIp;
-    const match = "email" in key ? eq(signInAttempts.email, key.email) : eq(signInAttempts.ip, key.ip);
+  const keys = [
+    { match: eq(signInAttempts.email, email), max: policy.maxFailuresPerAccount },
+    { match: eq(signInAttempts.ip, request.ip), max: policy.maxFailuresPerIp },
+  ];
+  for (const { match, max } of keys) {
     const recent = await db
       .select({ succeeded: signInAttempts.succeeded })
       .from(signInAttempts)
