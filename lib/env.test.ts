@@ -35,3 +35,11 @@ describe("parseEnv", () => {
     }
   });
 });
+
+describe("TRUSTED_PROXIES", () => {
+  it("defaults to trusting no proxy and names the variable when an entry is bad", () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toEqual({ kind: "none" });
+    expect(parseEnv({ TRUSTED_PROXIES: "1" }).TRUSTED_PROXIES).toEqual({ kind: "hops", count: 1 });
+    expect(() => parseEnv({ TRUSTED_PROXIES: "10.0.0.0/8, nginx" })).toThrow(/TRUSTED_PROXIES: "nginx" is not an IP address or CIDR range/);
+  });
+});

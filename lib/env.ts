@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies, TrustedProxiesError } from "./net/trusted-proxies";
 
 /**
  * The only reader of process.env. Every variable is parsed here, once; a bad value stops
@@ -34,6 +35,16 @@ const envSchema = z
     SIGNIN_MAX_FAILURES: intWithDefault(5, 1, 100),
     SIGNIN_IP_MAX_FAILURES: intWithDefault(20, 1, 10_000),
     SIGNIN_LOCK_MINUTES: intWithDefault(15, 1, 24 * 60),
+    /** Unset: no proxy, the socket peer is the client. A hop count, or a list of proxy addresses/CIDRs. */
+    TRUSTED_PROXIES: z.preprocess(emptyToUndefined, z.string().optional()).transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        if (!(error instanceof TrustedProxiesError)) throw error;
+        ctx.addIssue({ code: "custom", message: error.message });
+        return z.NEVER;
+      }
+    }),
     ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.string().email("must be an email address").optional()),
     ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(12, "must be at least 12 characters").optional()),
     CHECKOUT_BASE_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),

@@ -117,10 +117,15 @@ export const signInAttempts = pgTable(
     at: timestamptz().notNull().defaultNow(),
     email: text().notNull(),
     ip: text().notNull(),
-    succeeded: boolean().notNull(),
+    /**
+     * Null while the attempt is a claim whose password is still being checked (lib/auth/sign-in.ts):
+     * a claim counts like a failure until it is settled, so concurrent guesses cannot overtake the limit.
+     */
+    succeeded: boolean(),
   },
   (t) => [
     index("sign_in_attempts_email_idx").on(t.email, t.at.desc()),
     index("sign_in_attempts_ip_idx").on(t.ip, t.at.desc()),
+    index("sign_in_attempts_email_ip_idx").on(t.email, t.ip, t.at.desc()),
   ],
 );

@@ -7,10 +7,22 @@ export interface SessionPolicy {
   touchEveryMs: number;
 }
 
+/** See "Sessions and sign-in" in the README and lib/auth/throttle/claim-attempt.ts. */
 export interface ThrottlePolicy {
+  /** Failures (and unsettled claims) of one account from one address before that pair is locked. */
   maxFailuresPerAccount: number;
+  /** Failures (and unsettled claims) from one address, over all accounts, before the address is locked. */
   maxFailuresPerIp: number;
+  /** The counting window, and how long a lock lasts after the oldest counted failure. */
   lockMs: number;
+  /** Account-wide failures in the window after which suspect addresses are slowed down (default 5). */
+  slowDownAfter?: number;
+  /** The first slow-down delay; it doubles with every further failure (default 1 s). */
+  slowDownBaseMs?: number;
+  /** The longest slow-down delay (default 60 s). */
+  slowDownMaxMs?: number;
+  /** A successful sign-in from an address exempts it from the account slow-down this long (default 90 days). */
+  trustedAddressMs?: number;
 }
 
 export const sessionPolicy = (): SessionPolicy => ({
