@@ -7,6 +7,13 @@ import { resumePaymentRequestInput, revealVoucherCodeInput, signOutInput, syncRe
 import { importPaymentSchema, syncPaymentSchema } from "@/lib/validation/payments";
 import { advanceClockSchema } from "@/lib/validation/sandbox";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setUserDisabledSchema } from "@/lib/validation/users";
+import {
+  finishPasskeyRegistrationInput,
+  finishPasskeyVerificationInput,
+  removePasskeyInput,
+  startPasskeyRegistrationInput,
+  startPasskeyVerificationInput,
+} from "@/lib/validation/passkeys";
 import { setLowBalanceThresholdInput } from "@/lib/wallet/low-balance-threshold";
 
 /**
@@ -32,4 +39,9 @@ export const actionInputSchemas: Record<string, z.ZodType> = {
   setLowBalanceThresholdAction: setLowBalanceThresholdInput,
   placeOrderAction: placeOrderInput,
   revealVoucherCodeAction: revealVoucherCodeInput,
+  startPasskeyRegistrationAction: startPasskeyRegistrationInput,
+  finishPasskeyRegistrationAction: finishPasskeyRegistrationInput,
+  removePasskeyAction: removePasskeyInput,
+  startPasskeyVerificationAction: startPasskeyVerificationInput,
+  finishPasskeyVerificationAction: finishPasskeyVerificationInput,
 };

@@ -20,6 +20,12 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return check.ok ? check.user : null;
 });
 
+/**
+ * The session a second factor is being verified for (passkey actions). Today the full session;
+ * once sign-in is two-step this is where the pending (password-only) session is found instead.
+ */
+export const getSessionForSecondFactor = (): Promise<SessionUser | null> => getCurrentUser();
+
 export const getRequestMeta = cache(async () => {
   const h = await headers();
   return { ip: clientAddressFrom((name) => h.get(name)), userAgent: h.get("user-agent") };

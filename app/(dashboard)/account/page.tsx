@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PasskeysSection } from "@/components/auth/passkeys-section";
+import { SecondFactorCard } from "@/components/auth/second-factor-card";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -18,6 +20,8 @@ export default async function AccountPage() {
         <p className="mt-1 text-sm">Role: {roleLabels[user.role]}</p>
         <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">Permissions: {permissionsOf(user.role).join(", ")}</p>
       </Card>
+      <SecondFactorCard />
+      <PasskeysSection />
     </>
   );
 }

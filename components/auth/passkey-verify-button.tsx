@@ -1,0 +1,53 @@
+"use client";
+
+import { browserSupportsWebAuthn, startAuthentication } from "@simplewebauthn/browser";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { finishPasskeyVerificationAction } from "@/lib/actions/auth/finish-passkey-verification";
+import { startPasskeyVerificationAction } from "@/lib/actions/auth/start-passkey-verification";
+import { noWebAuthnMessage, passkeyPromptFailure } from "./passkey-browser-errors";
+
+const labels = { "sign-in": "Use a passkey", "step-up": "Confirm it's you with a passkey" } as const;
+
+/**
+ * Confirms the session's user with one of their passkeys: at sign-in (the pending session becomes
+ * a full one) or as a step-up (the second factor becomes fresh). Without onVerified the page re-renders.
+ */
+export function PasskeyVerifyButton({ purpose, onVerified }: { purpose: "sign-in" | "step-up"; onVerified?: () => void }) {
+  const router = useRouter();
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const fail = (message: string) => setResult({ ok: false, code: "VALIDATION_FAILED", message });
+
+  function verify() {
+    startTransition(async () => {
+      if (!browserSupportsWebAuthn()) return fail(noWebAuthnMessage);
+      const start = await startPasskeyVerificationAction(null, { purpose });
+      if (!start.ok) return setResult(start);
+      let response;
+      try {
+        response = await startAuthentication({ optionsJSON: start.data.options });
+      } catch (error) {
+        return fail(passkeyPromptFailure(error));
+      }
+      const finish = await finishPasskeyVerificationAction(null, { purpose, response });
+      setResult(finish);
+      if (finish.ok) {
+        if (onVerified) onVerified();
+        else router.refresh();
+      }
+    });
+  }
+
+  return (
+    <div className="space-y-2">
+      <Button type="button" variant="secondary" onClick={verify} disabled={pending} aria-busy={pending || undefined}>
+        {pending ? "Waiting for your passkey…" : labels[purpose]}
+      </Button>
+      <FormStatus result={result} />
+    </div>
+  );
+}

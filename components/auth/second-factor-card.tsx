@@ -1,0 +1,28 @@
+import { Card } from "@/components/ui/card";
+import { UtcTime } from "@/components/ui/utc-time";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { secondFactorStatus } from "@/lib/auth/mfa/second-factor-status";
+import { getDb } from "@/lib/db/client";
+import { PasskeyVerifyButton } from "./passkey-verify-button";
+
+const methodLabels: Record<string, string> = { passkey: "a passkey", totp: "an authenticator code", recovery_code: "a recovery code" };
+
+/** When this session last confirmed a second factor, and a step-up with a passkey to confirm it now. */
+export async function SecondFactorCard() {
+  const user = await requirePageUser();
+  const status = await secondFactorStatus(getDb(), user.sessionId);
+  return (
+    <Card title="Second factor" className="mt-4">
+      <p className="mb-3 text-sm" data-testid="second-factor-status">
+        {status ? (
+          <>
+            Last confirmed in this session at <UtcTime value={status.at} /> UTC with {methodLabels[status.method ?? ""] ?? "a second factor"}.
+          </>
+        ) : (
+          "Not confirmed in this session yet."
+        )}
+      </p>
+      <PasskeyVerifyButton purpose="step-up" />
+    </Card>
+  );
+}

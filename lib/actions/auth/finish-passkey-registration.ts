@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { appRelyingParty } from "@/lib/auth/mfa/app-relying-party";
+import { finishPasskeyRegistration } from "@/lib/auth/mfa/passkeys";
+import { finishPasskeyRegistrationInput } from "@/lib/validation/passkeys";
+import { defineAction } from "../define-action";
+
+export const finishPasskeyRegistrationAction = defineAction({
+  name: "finishPasskeyRegistration",
+  permission: "signed-in",
+  input: finishPasskeyRegistrationInput,
+  async run(input, { db, user, actor }) {
+    const passkey = await finishPasskeyRegistration(db, appRelyingParty(), actor, { userId: user.id, sessionId: user.sessionId }, input, new Date());
+    revalidatePath("/account");
+    return { data: { id: passkey.id, name: passkey.name }, message: `Added the passkey "${passkey.name}".` };
+  },
+});

@@ -1,0 +1,18 @@
+"use server";
+
+import { appRelyingParty } from "@/lib/auth/mfa/app-relying-party";
+import { startPasskeyRegistration } from "@/lib/auth/mfa/passkeys";
+import { startPasskeyRegistrationInput } from "@/lib/validation/passkeys";
+import { defineAction } from "../define-action";
+
+/** Issues the creation options (and stores their challenge on the session) for a new passkey of the user. */
+export const startPasskeyRegistrationAction = defineAction({
+  name: "startPasskeyRegistration",
+  permission: "signed-in",
+  // The name is checked here too, so a bad one is refused before the user touches their authenticator.
+  input: startPasskeyRegistrationInput,
+  async run(_input, { db, user }) {
+    const options = await startPasskeyRegistration(db, appRelyingParty(), { userId: user.id, sessionId: user.sessionId, email: user.email, name: user.name }, new Date());
+    return { data: { options }, message: "Follow your browser's prompt to create the passkey." };
+  },
+});
