@@ -77,4 +77,18 @@ export const actionMatrix: readonly ActionCase[] = [
     }),
   },
   { file: "lib/actions/orders/reveal-voucher-code.ts", name: "revealVoucherCodeAction", allowed: ["admin", "merchant"], input: () => ({ orderId: someOrderId }) },
+  {
+    file: "lib/actions/account/change-password.ts",
+    name: "changePasswordAction",
+    allowed: ["admin", "finance", "ops", "merchant"],
+    input: () => ({ currentPassword: "not the current password", newPassword: "a long enough password", confirmPassword: "a long enough password" }),
+  },
+  {
+    file: "lib/actions/account/revoke-own-session.ts",
+    name: "revokeOwnSessionAction",
+    allowed: ["admin", "finance", "ops", "merchant"],
+    input: () => ({ sessionId: "00000000-0000-4000-8000-000000000004" }),
+  },
+  { file: "lib/actions/account/revoke-other-sessions.ts", name: "revokeOtherSessionsAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({}) },
+  { file: "lib/actions/users/revoke-user-sessions.ts", name: "revokeUserSessionsAction", allowed: ["admin"], input: () => ({ userId: someUserId }) },
 ];

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { ActiveSessions } from "@/components/account/active-sessions";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -18,6 +20,10 @@ export default async function AccountPage() {
         <p className="mt-1 text-sm">Role: {roleLabels[user.role]}</p>
         <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">Permissions: {permissionsOf(user.role).join(", ")}</p>
       </Card>
+      <Card title="Change password" className="mt-6">
+        <ChangePasswordForm email={user.email} />
+      </Card>
+      <ActiveSessions user={user} />
     </>
   );
 }
