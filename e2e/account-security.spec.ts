@@ -57,6 +57,9 @@ async function changePassword(page: Page, values: { current: string; next: strin
 }
 
 test.describe("[ACCOUNT] password and sessions", () => {
+  // Each test signs in several browsers (an argon2 check each) and the machine is shared.
+  test.describe.configure({ timeout: 120_000 });
+
   test("a user changes their password: a wrong current one is refused, the other session ends, this one stays", async ({ page, browser }) => {
     const user = newUser("ops");
     await createUserViaForm(page, user);
