@@ -9,6 +9,7 @@ import { resetUserPasswordAction } from "@/lib/actions/users/reset-user-password
 import { setUserDisabledAction } from "@/lib/actions/users/set-user-disabled";
 import type { Role } from "@/lib/auth/permissions";
 import { RoleOptions } from "./role-options";
+import { SignOutEverywhere } from "./sign-out-everywhere";
 
 export interface UserRowData {
   id: string;
@@ -19,7 +20,7 @@ export interface UserRowData {
   isSelf: boolean;
 }
 
-export function UserRow({ user }: { user: UserRowData }) {
+export function UserRow({ user, liveSessions = 0 }: { user: UserRowData; liveSessions?: number }) {
   const [roleResult, changeRole, rolePending] = useActionState(changeUserRoleAction, null);
   const [disableResult, toggleDisabled, disablePending] = useActionState(setUserDisabledAction, null);
   const [resetResult, resetPassword, resetPending] = useActionState(resetUserPasswordAction, null);
@@ -78,6 +79,7 @@ export function UserRow({ user }: { user: UserRowData }) {
           </Button>
         </form>
       ) : null}
+      <SignOutEverywhere userId={user.id} email={user.email} liveSessions={liveSessions} />
       {[roleResult, disableResult, resetResult].map((result, index) => (result ? <FormStatus key={index} result={result} /> : null))}
     </li>
   );

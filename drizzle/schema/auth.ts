@@ -55,6 +55,8 @@ export const authSessions = pgTable(
     /** The WebAuthn challenge last issued to this session (single use, short-lived). */
     webauthnChallenge: text(),
     webauthnChallengeAt: timestamptz(),
+    /** Wrong current passwords typed on the change-password form in this session; past the limit it is revoked. */
+    passwordChangeFailures: integer().notNull().default(0),
   },
   (t) => [index("auth_sessions_user_idx").on(t.userId, t.createdAt)],
 );

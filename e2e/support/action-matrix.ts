@@ -83,4 +83,18 @@ export const actionMatrix: readonly ActionCase[] = [
   { file: "lib/actions/auth/remove-passkey.ts", name: "removePasskeyAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({ credentialId: "bWF0cml4" }) },
   { file: "lib/actions/auth/start-passkey-verification.ts", name: "startPasskeyVerificationAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({ purpose: "step-up" }) },
   { file: "lib/actions/auth/finish-passkey-verification.ts", name: "finishPasskeyVerificationAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({ purpose: "step-up" }) },
+  {
+    file: "lib/actions/account/change-password.ts",
+    name: "changePasswordAction",
+    allowed: ["admin", "finance", "ops", "merchant"],
+    input: () => ({ currentPassword: "not the current password", newPassword: "a long enough password", confirmPassword: "a long enough password" }),
+  },
+  {
+    file: "lib/actions/account/revoke-own-session.ts",
+    name: "revokeOwnSessionAction",
+    allowed: ["admin", "finance", "ops", "merchant"],
+    input: () => ({ sessionId: "00000000-0000-4000-8000-000000000004" }),
+  },
+  { file: "lib/actions/account/revoke-other-sessions.ts", name: "revokeOtherSessionsAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({}) },
+  { file: "lib/actions/users/revoke-user-sessions.ts", name: "revokeUserSessionsAction", allowed: ["admin"], input: () => ({ userId: someUserId }) },
 ];

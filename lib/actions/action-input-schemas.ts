@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { placeOrderInput } from "@/lib/orders/place-order-input";
+import { changePasswordSchema, revokeOtherSessionsSchema, revokeOwnSessionSchema, revokeUserSessionsSchema } from "@/lib/validation/account";
 import { requestPaymentInput } from "@/lib/payments/request/request-payment-input";
 import { approveRefundInput, rejectRefundInput, setApprovalThresholdInput } from "@/lib/refunds/decision-input";
 import { issueRefundInput } from "@/lib/refunds/refund-input";
@@ -44,4 +45,8 @@ export const actionInputSchemas: Record<string, z.ZodType> = {
   removePasskeyAction: removePasskeyInput,
   startPasskeyVerificationAction: startPasskeyVerificationInput,
   finishPasskeyVerificationAction: finishPasskeyVerificationInput,
+  changePasswordAction: changePasswordSchema,
+  revokeOwnSessionAction: revokeOwnSessionSchema,
+  revokeOtherSessionsAction: revokeOtherSessionsSchema,
+  revokeUserSessionsAction: revokeUserSessionsSchema,
 };

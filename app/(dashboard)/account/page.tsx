@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { PasskeysSection } from "@/components/auth/passkeys-section";
 import { SecondFactorCard } from "@/components/auth/second-factor-card";
+import { ActiveSessions } from "@/components/account/active-sessions";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -22,6 +24,10 @@ export default async function AccountPage() {
       </Card>
       <SecondFactorCard />
       <PasskeysSection />
+      <Card title="Change password" className="mt-6">
+        <ChangePasswordForm email={user.email} />
+      </Card>
+      <ActiveSessions user={user} />
     </>
   );
 }

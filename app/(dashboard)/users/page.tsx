@@ -3,7 +3,9 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UserRow } from "@/components/users/user-row";
+import { countLiveSessionsByUser } from "@/lib/account/live-sessions";
 import { requirePagePermission } from "@/lib/auth/current-user";
+import { sessionPolicy } from "@/lib/auth/session-policy";
 import { getDb } from "@/lib/db/client";
 import { listUsers } from "@/lib/users/manage-users";
 
@@ -12,6 +14,7 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const me = await requirePagePermission("users:manage");
   const users = await listUsers(getDb());
+  const liveSessions = await countLiveSessionsByUser(getDb(), sessionPolicy(), new Date());
   return (
     <>
       <PageHeader title="Users" description="Create users, assign roles, disable access and reset passwords. Every change is audited and applies on the user's next request." />
@@ -25,6 +28,7 @@ export default async function UsersPage() {
               <UserRow
                 key={user.id}
                 user={{ id: user.id, email: user.email, name: user.name, role: user.role, disabled: user.disabledAt !== null, isSelf: user.id === me.id }}
+                liveSessions={liveSessions.get(user.id) ?? 0}
               />
             ))}
           </ul>

@@ -1,0 +1,1 @@
+ALTER TABLE "auth_sessions" ADD COLUMN "password_change_failures" integer DEFAULT 0 NOT NULL;
