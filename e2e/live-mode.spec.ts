@@ -27,7 +27,7 @@ test.describe("[LIVE MODE] a live deployment", () => {
         APP_URL: base,
         AUTH_SECRET: "live-mode-test-secret-0123456789abcdef",
         ADMIN_EMAIL: "first.admin@example.test",
-        ADMIN_PASSWORD: "first admin password",
+        ADMIN_PASSWORD: "violet kettle harbour lantern",
         CHECKOUT_BASE_URL: "http://127.0.0.1:9/unused",
         CHECKOUT_SECRET_KEY: "sk_live_not_used",
         CHECKOUT_WEBHOOK_SECRET: "not-used",
@@ -66,7 +66,7 @@ test.describe("[LIVE MODE] a live deployment", () => {
     await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("Email or password is incorrect.");
 
     await page.getByLabel("Email").fill("first.admin@example.test");
-    await page.getByLabel("Password").fill("first admin password");
+    await page.getByLabel("Password").fill("violet kettle harbour lantern");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByTestId("signed-in-role")).toHaveText("Admin");
     await expect(page.getByRole("link", { name: "Sandbox" })).toHaveCount(0);

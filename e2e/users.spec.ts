@@ -39,7 +39,7 @@ test.describe("[USERS] admin manages users", () => {
   });
 
   test("a role change applies on the user's next request", async ({ page, browser }) => {
-    const user = { email: `role-${Date.now()}@example.test`, name: "Role Change", role: "ops", password: "role change password" };
+    const user = { email: `role-${Date.now()}@example.test`, name: "Role Change", role: "ops", password: "swap the badge quickly" };
     await createUserViaForm(page, user);
     const other = await signedInElsewhere(browser, user.email, user.password);
     await expect(other.page.getByRole("link", { name: "Wallet" })).toHaveCount(0);
@@ -98,7 +98,7 @@ test.describe("[USERS] admin manages users", () => {
   });
 
   test("every change is in the audit log, filterable by action", async ({ page }) => {
-    const user = { email: `audited-${Date.now()}@example.test`, name: "Audited", role: "ops", password: "audited password 1" };
+    const user = { email: `audited-${Date.now()}@example.test`, name: "Audited", role: "ops", password: "ledger watched closely 1" };
     await createUserViaForm(page, user);
     await page.goto("/audit?action=user.created");
     const table = page.getByRole("table");
