@@ -38,10 +38,11 @@ function isListedPassword(result: ZxcvbnResult): boolean {
  * The rule it returns completes "<Field> is too common or too easy to guess: …".
  */
 export async function checkPasswordStrength(password: string, userInputs: { email?: string; name?: string } = {}): Promise<PasswordVerdict> {
-  const ownWords = ownDetailWords(userInputs);
+  const { whole, words } = ownDetails(userInputs);
   const foldedPassword = fold(password);
-  const containsOwnDetails = ownWords.some((word) => foldedPassword.includes(fold(word)));
-  const result = (await passwordChecker()).check(password, ownWords);
+  const containsOwnDetails = whole.some((detail) => foldedPassword.includes(fold(detail)));
+  // Their words also count as known words for the score ("lovelace" costs an attacker little).
+  const result = (await passwordChecker()).check(password, [...whole, ...words]);
   if (!containsOwnDetails && !isListedPassword(result) && result.score >= minimumPasswordScore) return { ok: true };
   const hint = containsOwnDetails
     ? "it contains the user's email or name"
@@ -51,11 +52,14 @@ export async function checkPasswordStrength(password: string, userInputs: { emai
   return { ok: false, rule: `is too common or too easy to guess: ${lowerFirst(stripPeriod(hint))}. Use a longer passphrase of unrelated words.` };
 }
 
-/** The email, its local part and the name, and their words of 4+ letters ("ada.lovelace", "lovelace"). */
-function ownDetailWords({ email, name }: { email?: string; name?: string }): string[] {
+/** The email, its local part and the name as a whole ("ada.lovelace"), and their single words. */
+function ownDetails({ email, name }: { email?: string; name?: string }): { whole: string[]; words: string[] } {
   const localPart = email?.split("@")[0];
-  const words = [localPart, ...(localPart?.split(/[.+_-]+/) ?? []), name, ...(name?.split(/[\s.'-]+/) ?? [])];
-  return [...new Set(words.filter((word): word is string => typeof word === "string" && fold(word).length >= 4))];
+  const long = (values: Array<string | undefined>) => [...new Set(values.filter((v): v is string => typeof v === "string" && fold(v).length >= 4))];
+  return {
+    whole: long([email, localPart, name]),
+    words: long([...(localPart?.split(/[.+_-]+/) ?? []), ...(name?.split(/[\s.'-]+/) ?? [])]),
+  };
 }
 
 /** Lower case, letters and digits only: "Ada.Lovelace" and "adalovelace" are the same word. */
