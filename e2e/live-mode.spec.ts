@@ -55,6 +55,15 @@ test.describe("[LIVE MODE] a live deployment", () => {
     for (const path of ["/api/sandbox/checkout/payments", "/api/sandbox/octo/refund", "/api/sandbox/octopus-cards/auth/login", "/api/sandbox-control/clock"]) {
       expect((await fetch(`${base}${path}`, { method: "POST" })).status, path).toBe(404);
     }
+    const withToken = await fetch(`${base}/api/sandbox-control/clock`, { headers: { authorization: "Bearer e2e-sandbox-control-token-0123456789abcdef" } });
+    expect(withToken.status).toBe(404);
+  });
+
+  test("sends no Strict-Transport-Security over http (APP_URL is http here; https APP_URLs get it)", async () => {
+    const response = await fetch(`${base}/sign-in`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-security-policy")).toBeTruthy();
+    expect(response.headers.get("strict-transport-security")).toBeNull();
   });
 
   test("has no demo users, and the first admin comes from the environment", async ({ page }) => {

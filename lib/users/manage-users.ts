@@ -53,7 +53,7 @@ async function assertAnotherEnabledAdmin(tx: Transaction, userId: string): Promi
 async function assertStrongPassword(password: string, owner: { email: string; name: string }): Promise<void> {
   const verdict = await checkPasswordStrength(password, owner);
   if (!verdict.ok) {
-    throw new AppError("VALIDATION_FAILED", `Check the form: password ${verdict.rule}`, { fieldErrors: { password: [verdict.rule] } });
+    throw new AppError("VALIDATION_FAILED", `Password ${verdict.rule}`, { fieldErrors: { password: [verdict.rule] } });
   }
 }
 
