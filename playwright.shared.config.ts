@@ -1,4 +1,5 @@
 import type { PlaywrightTestConfig } from "@playwright/test";
+import { e2eSandboxControlToken } from "./e2e/support/sandbox-control";
 
 /** Debian's Chromium (no browser download), with the flags this offline machine needs. */
 export const chromiumLaunch = {
@@ -18,7 +19,7 @@ export function productionServer(port: number, { dataDir, seedPayments }: { data
     url: `${baseURLOf(port)}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { E2E_PORT: String(port), PROVIDER_MODE: "sandbox", E2E_DATA_DIR: dataDir, E2E_SEED_PAYMENTS: String(seedPayments) },
+    env: { E2E_PORT: String(port), PROVIDER_MODE: "sandbox", E2E_DATA_DIR: dataDir, E2E_SEED_PAYMENTS: String(seedPayments), SANDBOX_CONTROL_TOKEN: e2eSandboxControlToken },
     stdout: "pipe",
     stderr: "pipe",
   };

@@ -1,6 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
+import { appUrl, env } from "@/lib/env";
 import { contentSecurityPolicy, newNonce, nonceHeader } from "@/lib/security/content-security-policy";
+import { strictTransportSecurity } from "@/lib/security/strict-transport-security";
+
+// Set here, at request time: next.config.ts headers() are fixed at build time, before PROVIDER_MODE/APP_URL are known.
+const hsts = strictTransportSecurity({ mode: env.PROVIDER_MODE, appUrl });
 
 /**
  * A fresh CSP nonce per page request (Next.js puts it on its own scripts when it finds the
@@ -15,6 +19,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
+  if (hsts) response.headers.set("strict-transport-security", hsts);
   return response;
 }
 

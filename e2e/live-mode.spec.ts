@@ -27,7 +27,7 @@ test.describe("[LIVE MODE] a live deployment", () => {
         APP_URL: base,
         AUTH_SECRET: "live-mode-test-secret-0123456789abcdef",
         ADMIN_EMAIL: "first.admin@example.test",
-        ADMIN_PASSWORD: "first admin password",
+        ADMIN_PASSWORD: "violet kettle harbour lantern",
         CHECKOUT_BASE_URL: "http://127.0.0.1:9/unused",
         CHECKOUT_SECRET_KEY: "sk_live_not_used",
         CHECKOUT_WEBHOOK_SECRET: "not-used",
@@ -55,6 +55,15 @@ test.describe("[LIVE MODE] a live deployment", () => {
     for (const path of ["/api/sandbox/checkout/payments", "/api/sandbox/octo/refund", "/api/sandbox/octopus-cards/auth/login", "/api/sandbox-control/clock"]) {
       expect((await fetch(`${base}${path}`, { method: "POST" })).status, path).toBe(404);
     }
+    const withToken = await fetch(`${base}/api/sandbox-control/clock`, { headers: { authorization: "Bearer e2e-sandbox-control-token-0123456789abcdef" } });
+    expect(withToken.status).toBe(404);
+  });
+
+  test("sends no Strict-Transport-Security over http (APP_URL is http here; https APP_URLs get it)", async () => {
+    const response = await fetch(`${base}/sign-in`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-security-policy")).toBeTruthy();
+    expect(response.headers.get("strict-transport-security")).toBeNull();
   });
 
   test("has no demo users, and the first admin comes from the environment", async ({ page }) => {
@@ -66,7 +75,7 @@ test.describe("[LIVE MODE] a live deployment", () => {
     await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("Email or password is incorrect.");
 
     await page.getByLabel("Email").fill("first.admin@example.test");
-    await page.getByLabel("Password").fill("first admin password");
+    await page.getByLabel("Password").fill("violet kettle harbour lantern");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByTestId("signed-in-role")).toHaveText("Admin");
     await expect(page.getByRole("link", { name: "Sandbox" })).toHaveCount(0);

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./support/roles";
+import { sandboxControlHeaders } from "./support/sandbox-control";
 
 const octoShop = { octo_shop_id: 27061, octo_secret: "027f85c1-4705-46c4-a2fd-dc6edd779fbb" };
 
@@ -25,8 +26,8 @@ test.describe("[WEBHOOKS] OCTO notify receiver", () => {
     await request.post(`/api/sandbox/octo/pay/${uuid}/approve`, { maxRedirects: 0 });
     await expect
       .poll(async () => {
-        await request.post("/api/sandbox-control/tick");
-        const deliveries = (await (await request.get("/api/sandbox-control/webhooks?provider=octo")).json()) as Array<{ body: string; lastStatus: number | null }>;
+        await request.post("/api/sandbox-control/tick", { headers: sandboxControlHeaders });
+        const deliveries = (await (await request.get("/api/sandbox-control/webhooks?provider=octo", { headers: sandboxControlHeaders })).json()) as Array<{ body: string; lastStatus: number | null }>;
         return deliveries.find((d) => d.body.includes(uuid))?.lastStatus ?? null;
       })
       .toBe(200);

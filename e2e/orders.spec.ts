@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { storageStateOf } from "./support/roles";
+import { sandboxControlHeaders } from "./support/sandbox-control";
 
 test.describe.configure({ mode: "serial" });
 
@@ -28,7 +29,7 @@ test.describe("[ORDERS] merchant places orders", () => {
     await confirmQuote(page);
 
     // Vouchers settle after the sandbox's delay: move its clock; the live view picks it up.
-    expect((await request.post("/api/sandbox-control/clock/advance", { data: { minutes: 2 } })).ok()).toBe(true);
+    expect((await request.post("/api/sandbox-control/clock/advance", { headers: sandboxControlHeaders, data: { minutes: 2 } })).ok()).toBe(true);
     await expect(page.getByRole("status", { name: "Order status" })).toHaveText("Delivered", { timeout: 30_000 });
     const codes = page.getByRole("list", { name: "Voucher codes" });
     await expect(codes.getByLabel("Code hidden")).toHaveCount(1);

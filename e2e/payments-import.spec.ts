@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { storageStateOf } from "./support/roles";
+import { sandboxControlHeaders } from "./support/sandbox-control";
 
 const checkoutSecretKey = "sk_sbox_ilsiupcx3to6hcfg3qhjgamtvdm";
 const processingChannelId = "pc_romtaijp4aifqvosemoob3xcio";
@@ -100,8 +101,8 @@ test.describe("[PAYMENTS] import by id", () => {
     // The sandbox's payment_pending webhook reaches our receiver, which enters the payment as external.
     await expect
       .poll(async () => {
-        await request.post("/api/sandbox-control/tick");
-        const deliveries = (await (await request.get("/api/sandbox-control/webhooks?provider=checkout")).json()) as Array<{ body: string; lastStatus: number | null }>;
+        await request.post("/api/sandbox-control/tick", { headers: sandboxControlHeaders });
+        const deliveries = (await (await request.get("/api/sandbox-control/webhooks?provider=checkout", { headers: sandboxControlHeaders })).json()) as Array<{ body: string; lastStatus: number | null }>;
         return deliveries.some((d) => d.body.includes(payId) && d.lastStatus === 200);
       })
       .toBe(true);

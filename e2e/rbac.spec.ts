@@ -97,7 +97,7 @@ test.describe("[RBAC] a disabled user", () => {
 
   test("loses every page, route handler and server action on the next request", async ({ page, browser, baseURL }) => {
     // An admin, so before being disabled the user was allowed everything.
-    const user = { email: `disabled-matrix-${Date.now()}@example.test`, name: "Disabled Matrix", role: "admin", password: "disabled matrix password" };
+    const user = { email: `disabled-matrix-${Date.now()}@example.test`, name: "Disabled Matrix", role: "admin", password: "switched off by the matrix" };
     const created = await callServerAction(page.request, baseURL!, { file: "lib/actions/users/create-user.ts", name: "createUserAction" }, user);
     const userId = /"data":\{"id":"([0-9a-f-]{36})"\}/.exec(created.body)?.[1];
     expect(userId, created.body).toBeTruthy();

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { sandboxControlHeaders } from "./support/sandbox-control";
 
 const secretKey = "sk_sbox_ilsiupcx3to6hcfg3qhjgamtvdm";
 const processingChannelId = "pc_romtaijp4aifqvosemoob3xcio";
@@ -41,8 +42,8 @@ test.describe("[SANDBOX] Octopus landing page", () => {
       type Delivery = { body: string; eventType: string; lastStatus: number | null; deliveredAt: string | null };
       await expect
         .poll(async () => {
-          await request.post("/api/sandbox-control/tick");
-          const deliveries = (await (await request.get("/api/sandbox-control/webhooks?provider=checkout")).json()) as Delivery[];
+          await request.post("/api/sandbox-control/tick", { headers: sandboxControlHeaders });
+          const deliveries = (await (await request.get("/api/sandbox-control/webhooks?provider=checkout", { headers: sandboxControlHeaders })).json()) as Delivery[];
           return deliveries.filter((d) => d.body.includes(payment.id) && d.deliveredAt && d.lastStatus === 200).map((d) => d.eventType).sort();
         })
         .toEqual(decision.status === "Captured" ? ["payment_capture_pending", "payment_captured", "payment_pending"] : ["payment_declined", "payment_pending"]);

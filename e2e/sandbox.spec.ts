@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./support/roles";
+import { sandboxControlHeaders } from "./support/sandbox-control";
 
 test.use({ storageState: storageStateOf("admin") });
 
@@ -20,5 +21,27 @@ test.describe("[SANDBOX] clock and control surface", () => {
   test("provider surfaces answer in the provider's own way, and unknown ones are 404", async ({ request }) => {
     expect((await request.get("/api/sandbox/not-a-provider/anything")).status()).toBe(404);
     expect((await request.get("/api/sandbox-control/not-an-endpoint")).status()).toBe(404);
+  });
+
+  test("control needs an admin session or the control token; anyone else is refused before anything moves", async ({ playwright, baseURL }) => {
+    const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+    const finance = await playwright.request.newContext({ baseURL, storageState: storageStateOf("finance") });
+    try {
+      const before = (await (await anonymous.get("/api/sandbox-control/clock", { headers: sandboxControlHeaders })).json()) as { offsetMs: number };
+      for (const [who, context, headers, status] of [
+        ["no session, no token", anonymous, {}, 401],
+        ["a wrong token", anonymous, { authorization: "Bearer wrong-token-wrong-token-wrong-token" }, 401],
+        ["finance (not admin)", finance, {}, 403],
+      ] as const) {
+        expect((await context.get("/api/sandbox-control/webhooks", { headers })).status(), who).toBe(status);
+        expect((await context.post("/api/sandbox-control/clock/advance", { headers, data: { days: 30 } })).status(), who).toBe(status);
+        expect((await context.post("/api/sandbox-control/faults", { headers, data: { provider: "checkout", kind: "http_500" } })).status(), who).toBe(status);
+      }
+      const after = (await (await anonymous.get("/api/sandbox-control/clock", { headers: sandboxControlHeaders })).json()) as { offsetMs: number };
+      expect(after.offsetMs).toBe(before.offsetMs);
+    } finally {
+      await anonymous.dispose();
+      await finance.dispose();
+    }
   });
 });

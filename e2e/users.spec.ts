@@ -38,8 +38,30 @@ test.describe("[USERS] admin manages users", () => {
     await expect(page.getByText("not-an-email")).toHaveCount(0);
   });
 
+  test("a common password is refused with a field error, and the form keeps what was typed", async ({ page }) => {
+    const email = `common-${Date.now()}@example.test`;
+    await page.goto("/users");
+    const form = page.getByRole("form", { name: "Create user" });
+    await form.getByLabel("Email").fill(email);
+    await form.getByLabel("Name").fill("Common Password");
+    await form.getByLabel("Role").selectOption("finance");
+    await form.getByLabel("Initial password").fill("password1234");
+    await form.getByRole("button", { name: "Create user" }).click();
+    await expect(form.getByText(/^Initial password is too common or too easy to guess: .+\.$/)).toBeVisible();
+    await expect(form.getByRole("status")).toContainText("Password is too common or too easy to guess");
+    await expect(form.getByLabel("Email")).toHaveValue(email);
+    await expect(form.getByLabel("Name")).toHaveValue("Common Password");
+    await expect(form.getByLabel("Role")).toHaveValue("finance");
+    await expect(page.getByTestId(`user-${email}`)).toHaveCount(0);
+
+    await form.getByLabel("Initial password").fill("tangerine octopus marble quiet");
+    await form.getByRole("button", { name: "Create user" }).click();
+    await expect(form.getByRole("status")).toContainText(`Created ${email} as finance`);
+    await expect(form.getByLabel("Email")).toHaveValue("");
+  });
+
   test("a role change applies on the user's next request", async ({ page, browser }) => {
-    const user = { email: `role-${Date.now()}@example.test`, name: "Role Change", role: "ops", password: "role change password" };
+    const user = { email: `role-${Date.now()}@example.test`, name: "Role Change", role: "ops", password: "swap the badge quickly" };
     await createUserViaForm(page, user);
     const other = await signedInElsewhere(browser, user.email, user.password);
     await expect(other.page.getByRole("link", { name: "Wallet" })).toHaveCount(0);
@@ -98,7 +120,7 @@ test.describe("[USERS] admin manages users", () => {
   });
 
   test("every change is in the audit log, filterable by action", async ({ page }) => {
-    const user = { email: `audited-${Date.now()}@example.test`, name: "Audited", role: "ops", password: "audited password 1" };
+    const user = { email: `audited-${Date.now()}@example.test`, name: "Audited", role: "ops", password: "ledger watched closely 1" };
     await createUserViaForm(page, user);
     await page.goto("/audit?action=user.created");
     const table = page.getByRole("table");

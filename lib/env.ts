@@ -61,6 +61,10 @@ const envSchema = z
     OCTOPUS_CARDS_WEBHOOK_SECRET: optionalString,
     /** Sandbox only: how many payments to seed into a fresh ledger (0 = none). */
     SANDBOX_SEED_PAYMENTS: intWithDefault(300, 0, 5000),
+    /** Sandbox only: a bearer token that opens /api/sandbox-control/* without a session (unset: token access off). */
+    SANDBOX_CONTROL_TOKEN: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+    /** Sandbox only: "1" keeps the demo users (published password) even when the server is reachable beyond localhost. */
+    SANDBOX_DEMO_USERS: z.preprocess(emptyToUndefined, z.enum(["0", "1"]).default("0")),
     /** npm run bench:server only: "1" serves the static benchmark floor page (app/bench/static-payments). */
     BENCH_PAGES: z.preprocess(emptyToUndefined, z.enum(["0", "1"]).default("0")),
   })

@@ -9,6 +9,10 @@ import { startRefundReconciler } from "@/lib/refunds/reconcile/refund-reconciler
 import { sandboxTick, startSandboxTicker } from "@/lib/sandbox/core/tick";
 import { sandboxProviders } from "@/lib/sandbox/registry";
 import { seedSandboxOnStartup } from "@/lib/sandbox/seed/seed-on-startup";
+import { listeningAddresses, serverReach } from "@/lib/server/reach";
+import { demoUserAccess, startupLine } from "@/lib/server/startup-line";
+import { strictTransportSecurity } from "@/lib/security/strict-transport-security";
+import { applyDemoUserAccess } from "@/lib/users/demo-user-access";
 
 const processGlobal = globalThis as typeof globalThis & { __paymentsOpsReady?: Promise<void> };
 
@@ -23,6 +27,16 @@ async function prepare(): Promise<void> {
   });
   const where = target.kind === "pglite" ? `PGlite at ${target.dataDir}` : "the Postgres server in DATABASE_URL";
   console.info(`[startup] database ready (${where}); users: ${outcome}; providers: ${env.PROVIDER_MODE}`);
+  // The server is listening by now (instrumentation runs after listen in next start and next dev).
+  const reach = serverReach(listeningAddresses(), appUrl);
+  if (isSandbox) {
+    const demoUsers = demoUserAccess(reach, env.SANDBOX_DEMO_USERS === "1");
+    await applyDemoUserAccess(handle.db, { allowed: demoUsers.allowed, reason: demoUsers.because });
+    const line = startupLine({ mode: "sandbox", reach, controlToken: env.SANDBOX_CONTROL_TOKEN !== undefined, demoUsers });
+    (reach.kind === "localhost-only" ? console.info : console.warn)(`[startup] ${line}`);
+  } else {
+    console.info(`[startup] ${startupLine({ mode: "live", reach, appUrl, hsts: strictTransportSecurity({ mode: "live", appUrl }) !== null })}`);
+  }
   if (isSandbox) {
     // Time-based sandbox outcomes and webhook retries; safe on several instances (SKIP LOCKED).
     startSandboxTicker(() => sandboxTick(handle.db, sandboxProviders, { appUrl }));

@@ -53,8 +53,11 @@ export const routeMatrix: readonly RouteCase[] = [
   {
     route: "/api/sandbox-control/[...path]",
     methods: ["GET", "POST", "DELETE"],
-    url: "/api/sandbox-control/clock",
-    access: { kind: "public", reason: "sandbox clock/fault controls for tests and demos; 404 in live mode" },
+    // An unknown control endpoint: admins get 404 on every method, which proves access and moves nothing.
+    url: "/api/sandbox-control/not-an-endpoint",
+    // Scripts and tests may use Authorization: Bearer <SANDBOX_CONTROL_TOKEN> instead (e2e/sandbox.spec.ts).
+    access: { kind: "roles", allowed: ["admin"] },
+    allowedStatus: 404,
   },
   { route: "/icon.svg", methods: ["GET"], url: "/icon.svg", access: { kind: "public", reason: "the favicon" } },
   { route: "/api/me", methods: ["GET"], url: "/api/me", access: { kind: "signed-in" }, allowedStatus: 200 },

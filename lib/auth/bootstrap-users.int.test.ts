@@ -38,4 +38,12 @@ describe(`bootstrapUsers [${testDatabaseKind}]`, () => {
     );
     expect(await t.db.select({ email: users.email, role: users.role }).from(users)).toEqual([{ email: "root@example.test", role: "admin" }]);
   });
+
+  it("refuses a common ADMIN_PASSWORD in live mode, naming the variable, and creates nobody", async () => {
+    t = await createTestDatabase();
+    await expect(bootstrapUsers(t.db, { mode: "live", adminEmail: "root@example.test", adminPassword: "password1234" })).rejects.toThrow(
+      /^ADMIN_PASSWORD is too common or too easy to guess: /,
+    );
+    expect(await t.db.select().from(users)).toHaveLength(0);
+  });
 });

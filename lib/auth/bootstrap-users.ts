@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import { users } from "@/drizzle/schema";
 import { systemActor } from "@/lib/audit/record-audit";
 import type { Database } from "@/lib/db/types";
+import { AppError } from "@/lib/errors";
 import { createUser } from "@/lib/users/manage-users";
 import { normalizeEmail } from "@/lib/validation/users";
 import { demoPassword, demoUsers } from "./demo-users";
@@ -22,18 +23,26 @@ export async function bootstrapUsers(
   const actor = systemActor("system:bootstrap");
   if (options.mode === "sandbox") {
     for (const { totpSecret, ...user } of demoUsers) {
-      const created = await createUser(db, actor, { ...user, password: demoPassword });
+      // The published demo password is weak on purpose; demo users sign in only where the
+      // start-up policy allows (lib/users/demo-user-access.ts).
+      const created = await createUser(db, actor, { ...user, password: demoPassword }, { passwordStrength: "unchecked" });
       await storeConfirmedTotp(db, created.id, totpSecret, new Date());
     }
     return "seeded-demo-users";
   }
   if (options.adminEmail && options.adminPassword) {
-    await createUser(db, actor, {
-      email: normalizeEmail(options.adminEmail),
-      name: "Administrator",
-      role: "admin",
-      password: options.adminPassword,
-    });
+    try {
+      await createUser(db, actor, {
+        email: normalizeEmail(options.adminEmail),
+        name: "Administrator",
+        role: "admin",
+        password: options.adminPassword,
+      });
+    } catch (error) {
+      const rule = error instanceof AppError ? error.options.fieldErrors?.password?.[0] : undefined;
+      if (rule) throw new Error(`ADMIN_PASSWORD ${rule}`, { cause: error });
+      throw error;
+    }
     return "created-first-admin";
   }
   return "no-users";

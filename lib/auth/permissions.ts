@@ -17,6 +17,7 @@ export const permissions = [
   "audit:read",
   "users:manage",
   "settings:manage",
+  "sandbox:control",
 ] as const;
 
 export type Permission = (typeof permissions)[number];

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { configuredDatabaseTarget, getDatabaseHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { appUrl } from "@/lib/env";
+import { appUrl, env } from "@/lib/env";
 import { sandboxTick, startSandboxTicker } from "@/lib/sandbox/core/tick";
 import { startSandboxServer } from "@/lib/sandbox/node-server";
 import { sandboxProviders } from "@/lib/sandbox/registry";
@@ -16,9 +16,11 @@ async function main() {
   const target = configuredDatabaseTarget();
   const handle = getDatabaseHandle();
   await migrateDatabase(handle, target);
-  const server = await startSandboxServer({ db: handle.db, appUrl, port: Number(values.port) });
+  // Bound to 127.0.0.1; control only with SANDBOX_CONTROL_TOKEN (no sessions exist here), off without it.
+  const server = await startSandboxServer({ db: handle.db, appUrl, port: Number(values.port), controlToken: env.SANDBOX_CONTROL_TOKEN ?? null });
   const stopTicker = startSandboxTicker(() => sandboxTick(handle.db, sandboxProviders, { appUrl }));
-  console.info(`Sandboxes listening at ${server.url}/api/sandbox/{checkout,octo,octopus-cards}; control at ${server.url}/api/sandbox-control; webhooks go to ${appUrl}`);
+  const control = env.SANDBOX_CONTROL_TOKEN ? `control at ${server.url}/api/sandbox-control (Authorization: Bearer $SANDBOX_CONTROL_TOKEN)` : "control off (set SANDBOX_CONTROL_TOKEN to enable it)";
+  console.info(`Sandboxes listening at ${server.url}/api/sandbox/{checkout,octo,octopus-cards}; ${control}; webhooks go to ${appUrl}`);
   const stop = async () => {
     stopTicker();
     await server.close();

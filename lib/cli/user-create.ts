@@ -3,6 +3,7 @@ import { systemActor } from "@/lib/audit/record-audit";
 import { configuredDatabaseTarget, getDatabaseHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createUser } from "@/lib/users/manage-users";
+import { checkPasswordStrength } from "@/lib/users/password-strength";
 import { createUserSchema } from "@/lib/validation/users";
 
 const usage = `Usage: npm run user:create -- --email EMAIL --name NAME --role admin|finance|ops|merchant
@@ -30,6 +31,8 @@ async function main() {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Cannot create the user:\n${problems}\n\n${usage}`);
   }
+  const strength = await checkPasswordStrength(parsed.data.password, parsed.data);
+  if (!strength.ok) throw new Error(`Cannot create the user:\n  password: ${strength.rule}\n\n${usage}`);
   const target = configuredDatabaseTarget();
   const handle = getDatabaseHandle();
   try {

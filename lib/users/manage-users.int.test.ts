@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { databaseErrorOf } from "@/lib/testing/db-errors";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/lib/testing/test-database";
 import { actorOf, makeUser } from "@/lib/testing/fixtures";
-import { changeUserRole, createUser, setUserDisabled } from "./manage-users";
+import { changeUserRole, createUser, resetUserPassword, setUserDisabled } from "./manage-users";
 
 describe(`user management [${testDatabaseKind}]`, () => {
   let t: TestDatabase;
@@ -55,5 +55,34 @@ describe(`user management [${testDatabaseKind}]`, () => {
     expect(await databaseErrorOf(t.db.update(auditLog).set({ action: "tampered" }))).toMatch(/audit_log is append-only: UPDATE/);
     expect(await databaseErrorOf(t.db.delete(auditLog))).toMatch(/audit_log is append-only: DELETE/);
     expect(await databaseErrorOf(t.db.execute(sql`truncate audit_log`))).toMatch(/audit_log is append-only: TRUNCATE/);
+  });
+
+  it("refuses a common or guessable password at creation and reset, naming the field, and writes nothing", async () => {
+    const admin = await makeUser(t.db, "admin");
+    const countAudit = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(auditLog))[0]?.n;
+    const auditBefore = await countAudit();
+    for (const password of ["password1234", "Summer2024!", "qwertyuiop123"]) {
+      await expect(createUser(t.db, actorOf(admin), { email: "weak.pass@example.test", name: "Weak Pass", role: "ops", password })).rejects.toMatchObject({
+        code: "VALIDATION_FAILED",
+        options: { fieldErrors: { password: [expect.stringMatching(/^is too common or too easy to guess: /)] } },
+      });
+    }
+    expect(await t.db.select().from(users).where(eq(users.email, "weak.pass@example.test"))).toHaveLength(0);
+
+    const target = await makeUser(t.db, "ops");
+    const [hashBefore] = await t.db.select({ hash: users.passwordHash, version: users.sessionVersion }).from(users).where(eq(users.id, target.id));
+    const auditBeforeReset = await countAudit();
+    await expect(resetUserPassword(t.db, actorOf(admin), { userId: target.id, password: "password1234" })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(resetUserPassword(t.db, actorOf(admin), { userId: target.id, password: `${target.email.split("@")[0]}!2026` })).rejects.toMatchObject({
+      options: { fieldErrors: { password: [expect.stringContaining("email or name")] } },
+    });
+    const [hashAfter] = await t.db.select({ hash: users.passwordHash, version: users.sessionVersion }).from(users).where(eq(users.id, target.id));
+    expect(hashAfter).toEqual(hashBefore);
+    expect(await countAudit()).toBe(auditBeforeReset);
+    expect(auditBeforeReset).toBeGreaterThan(auditBefore ?? 0);
+
+    await resetUserPassword(t.db, actorOf(admin), { userId: target.id, password: "tangerine-octopus-marble-quiet-97" });
+    const [hashReset] = await t.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, target.id));
+    expect(hashReset?.hash).not.toBe(hashBefore?.hash);
   });
 });

@@ -6,6 +6,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { revokeAllSessionsOf } from "@/lib/auth/sessions";
 import type { Database, Transaction } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
+import { checkPasswordStrength } from "./password-strength";
 import type { ChangeRoleInput, CreateUserInput, ResetPasswordInput, SetUserDisabledInput } from "@/lib/validation/users";
 
 export interface UserSummary {
@@ -48,7 +49,25 @@ async function assertAnotherEnabledAdmin(tx: Transaction, userId: string): Promi
   }
 }
 
-export async function createUser(db: Database, actor: AuditActor, input: CreateUserInput): Promise<UserSummary> {
+/** ASVS 6.2.12: a password a person chose must not be common, breached or built from their own details. */
+async function assertStrongPassword(password: string, owner: { email: string; name: string }): Promise<void> {
+  const verdict = await checkPasswordStrength(password, owner);
+  if (!verdict.ok) {
+    throw new AppError("VALIDATION_FAILED", `Password ${verdict.rule}`, { fieldErrors: { password: [verdict.rule] } });
+  }
+}
+
+/**
+ * `passwordStrength: "unchecked"` is for the sandbox demo users only: bootstrap creates them
+ * with the password the README publishes, which no strength rule would (or should) accept.
+ */
+export async function createUser(
+  db: Database,
+  actor: AuditActor,
+  input: CreateUserInput,
+  options: { passwordStrength?: "checked" | "unchecked" } = {},
+): Promise<UserSummary> {
+  if (options.passwordStrength !== "unchecked") await assertStrongPassword(input.password, input);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
@@ -102,27 +121,50 @@ export async function setUserDisabled(db: Database, actor: AuditActor, input: Se
     const before = await lockUser(tx, input.userId);
     if ((before.disabledAt !== null) === input.disabled) return before;
     if (input.disabled && before.role === "admin") await assertAnotherEnabledAdmin(tx, before.id);
-    const now = new Date();
-    const [after] = await tx
-      .update(users)
-      .set({ disabledAt: input.disabled ? now : null, updatedAt: now })
-      .where(eq(users.id, before.id))
-      .returning(summaryColumns);
-    if (!after) throw new Error("user update returned no row");
-    const revokedSessions = input.disabled ? await revokeAllSessionsOf(tx, before.id, "user_disabled", now) : 0;
-    await recordAudit(tx, actor, {
-      action: input.disabled ? "user.disabled" : "user.enabled",
-      targetType: "user",
-      targetId: before.id,
-      before: { disabled: before.disabledAt !== null },
-      after: { disabled: input.disabled, revokedSessions },
-    });
-    return after;
+    return writeDisabled(tx, actor, before, input.disabled, {});
   });
+}
+
+/**
+ * Start-up only (the sandbox demo-user policy): like setUserDisabled, but it may disable the
+ * last admin. A published password is worse than no admin; `npm run user:create` makes one.
+ */
+export async function setUserDisabledBySystem(
+  db: Database,
+  actor: AuditActor,
+  input: { userId: string; disabled: boolean; reason: string },
+): Promise<UserSummary> {
+  return db.transaction(async (tx) => {
+    const before = await lockUser(tx, input.userId);
+    if ((before.disabledAt !== null) === input.disabled) return before;
+    return writeDisabled(tx, actor, before, input.disabled, { reason: input.reason });
+  });
+}
+
+async function writeDisabled(tx: Transaction, actor: AuditActor, before: UserSummary, disabled: boolean, extra: Record<string, unknown>): Promise<UserSummary> {
+  const now = new Date();
+  const [after] = await tx
+    .update(users)
+    .set({ disabledAt: disabled ? now : null, updatedAt: now })
+    .where(eq(users.id, before.id))
+    .returning(summaryColumns);
+  if (!after) throw new Error("user update returned no row");
+  const revokedSessions = disabled ? await revokeAllSessionsOf(tx, before.id, "user_disabled", now) : 0;
+  await recordAudit(tx, actor, {
+    action: disabled ? "user.disabled" : "user.enabled",
+    targetType: "user",
+    targetId: before.id,
+    before: { disabled: before.disabledAt !== null },
+    after: { disabled, revokedSessions, ...extra },
+  });
+  return after;
 }
 
 /** Sets a new password and signs the user out everywhere (their session version moves on). */
 export async function resetUserPassword(db: Database, actor: AuditActor, input: ResetPasswordInput): Promise<UserSummary> {
+  const [owner] = await db.select(summaryColumns).from(users).where(eq(users.id, input.userId)).limit(1);
+  if (!owner) throw new AppError("NOT_FOUND", "That user does not exist.");
+  await assertStrongPassword(input.password, owner);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const before = await lockUser(tx, input.userId);

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/lib/db/types";
 import { minorToMajorString } from "@/lib/money/convert";
 import { isCurrencyCode } from "@/lib/money/currency";
-import { csvRow } from "@/lib/payments/export/csv";
+import { csvDecimal, csvRow } from "@/lib/payments/export/csv";
 import type { ExportSummary } from "@/lib/payments/export/payments-csv";
 import type { OrderListFilters } from "./params";
 import { buildOrderListQuery, type OrderListRow } from "./query";
@@ -25,7 +25,7 @@ export const orderExportColumns = [
   "failure_code",
 ] as const;
 
-const majorOrEmpty = (minor: bigint, currency: string) => (isCurrencyCode(currency) ? minorToMajorString(minor, currency) : "");
+const majorOrEmpty = (minor: bigint, currency: string) => (isCurrencyCode(currency) ? csvDecimal(minorToMajorString(minor, currency)) : null);
 
 function orderRecord(row: OrderListRow): string {
   return csvRow([
@@ -34,16 +34,16 @@ function orderRecord(row: OrderListRow): string {
     row.vertical,
     row.status,
     row.productName,
-    String(row.quantity),
+    row.quantity,
     row.faceValueCurrency,
-    row.faceValueMinor.toString(),
+    row.faceValueMinor,
     majorOrEmpty(row.faceValueMinor, row.faceValueCurrency),
-    String(row.walletId),
+    row.walletId,
     row.chargeCurrency,
-    row.chargeMinor.toString(),
+    row.chargeMinor,
     majorOrEmpty(row.chargeMinor, row.chargeCurrency),
     row.clientReference,
-    row.providerOrderId === null ? null : String(row.providerOrderId),
+    row.providerOrderId,
     row.failureCode,
   ]);
 }
@@ -76,9 +76,9 @@ export async function* ordersCsv(db: DbOrTx, filters: OrderListFilters, options:
   let trailer = `\r\n${csvRow(["control_total", "currency", "row_count", "charge_minor", "charge_major"])}`;
   for (const currency of Object.keys(summary.totals).sort()) {
     const total = summary.totals[currency]!;
-    trailer += csvRow(["total", currency, String(total.rowCount), total.amountMinor.toString(), majorOrEmpty(total.amountMinor, currency)]);
+    trailer += csvRow(["total", currency, total.rowCount, total.amountMinor, majorOrEmpty(total.amountMinor, currency)]);
   }
-  trailer += csvRow(["total", "ALL", String(summary.rowCount), null, null]);
+  trailer += csvRow(["total", "ALL", summary.rowCount, null, null]);
   yield trailer;
   return summary;
 }

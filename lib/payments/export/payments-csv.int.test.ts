@@ -9,7 +9,7 @@ import { csvStream, exportColumns, paymentsCsv, trailerColumns, type ExportSumma
 
 let t: TestDatabase;
 
-const nasty = ['=cmd|" /C calc"!A0', "+SUM(1,2)", "-10", "@user", 'quote " inside', "comma, inside", "line\r\nbreak", "\ttab", "  spaced  ", "Zoë ✓ 支付"];
+const nasty = ['=cmd|" /C calc"!A0', "+SUM(1,2)", "-10", "@user", 'quote " inside', "comma, inside", "line\r\nbreak", "\ttab", "  spaced  ", "Zoë ✓ 支付", "x;=SUM(1+1)"];
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -122,6 +122,8 @@ describe(`payments CSV export (${testDatabaseKind})`, () => {
     expect(rows.map((r) => r[col("customer_name")])).toEqual(nasty.map(guarded));
     expect(text).toContain(`"'=cmd|"" /C calc""!A0"`);
     expect(text).not.toMatch(/(^|,)=cmd/m);
+    // A semicolon-separated spreadsheet must not split the cell and find a formula after it.
+    expect(text).toContain(`,"x;=SUM(1+1)",`);
   });
 
   it("an empty result is a header and a zero trailer", async () => {

@@ -4,7 +4,7 @@ import { isCurrencyCode } from "@/lib/money/currency";
 import type { PaymentListFilters } from "@/lib/payments/list/params";
 import { cursorAfter, runPaymentListQuery, type PaymentListRow } from "@/lib/payments/list/query";
 import { formatIsoInZone } from "@/lib/payments/list/time-zone";
-import { csvRow } from "./csv";
+import { csvDecimal, csvRow, type CsvDecimal } from "./csv";
 
 export const exportColumns = [
   "payment_id",
@@ -35,8 +35,8 @@ export interface ExportSummary {
 }
 
 /** Exact major-unit text; empty for a currency we have no exponent for (never a guess). */
-function majorOrEmpty(minor: bigint, currency: string): string {
-  return isCurrencyCode(currency) ? minorToMajorString(minor, currency) : "";
+function majorOrEmpty(minor: bigint, currency: string): CsvDecimal | null {
+  return isCurrencyCode(currency) ? csvDecimal(minorToMajorString(minor, currency)) : null;
 }
 
 function paymentRecord(row: PaymentListRow, timeZone: string): string {
@@ -50,9 +50,9 @@ function paymentRecord(row: PaymentListRow, timeZone: string): string {
     row.status,
     row.providerStatus,
     row.currency,
-    row.amountMinor.toString(),
+    row.amountMinor,
     majorOrEmpty(row.amountMinor, row.currency),
-    row.capturedMinor.toString(),
+    row.capturedMinor,
     majorOrEmpty(row.capturedMinor, row.currency),
     row.reference,
     row.providerPaymentId,
@@ -96,9 +96,9 @@ export async function* paymentsCsv(
   let trailer = `\r\n${csvRow(trailerColumns)}`;
   for (const currency of Object.keys(summary.totals).sort()) {
     const total = summary.totals[currency]!;
-    trailer += csvRow(["total", currency, String(total.rowCount), total.amountMinor.toString(), majorOrEmpty(total.amountMinor, currency)]);
+    trailer += csvRow(["total", currency, total.rowCount, total.amountMinor, majorOrEmpty(total.amountMinor, currency)]);
   }
-  trailer += csvRow(["total", "ALL", String(summary.rowCount), null, null]);
+  trailer += csvRow(["total", "ALL", summary.rowCount, null, null]);
   yield trailer;
   return summary;
 }

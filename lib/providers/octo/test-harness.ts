@@ -39,7 +39,7 @@ export async function startOctoHarness(): Promise<OctoHarness> {
     async control(method, path, body) {
       const response = await fetch(`${server.url}/api/sandbox-control/${path}`, {
         method,
-        headers: body === undefined ? {} : { "content-type": "application/json" },
+        headers: body === undefined ? server.controlHeaders : { ...server.controlHeaders, "content-type": "application/json" },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       if (!response.ok) throw new Error(`control ${path}: HTTP ${response.status} ${await response.text()}`);

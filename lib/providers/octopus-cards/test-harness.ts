@@ -50,7 +50,7 @@ export async function startHarness(options: { appUrl?: string } = {}): Promise<H
   const control = (method: string, path: string, body?: unknown) =>
     fetch(`${server.url}/api/sandbox-control${path}`, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: body === undefined ? server.controlHeaders : { ...server.controlHeaders, "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   return {

@@ -121,11 +121,7 @@ describe(`refund reconciler [${testDatabaseKind}]`, () => {
   it("OCTO: an unknown refund is resolved by asking again with the same shop_refund_id", async () => {
     const payment = await h.capturedPayment("octo", "150000.00", "UZS");
     // h.fault queues on the Checkout.com simulator; this one is for OCTO's: the connection drops, nothing is processed.
-    await fetch(`${h.config.baseUrl.replace(/\/api\/sandbox\/checkout$/, "")}/api/sandbox-control/faults`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ provider: "octo", kind: "reset", method: "POST", pathContains: "/refund" }),
-    });
+    await h.control("POST", "faults", { provider: "octo", kind: "reset", method: "POST", pathContains: "/refund" });
     const refund = await issue(payment.id, "20000.00");
     expect(refund.status).toBe("unknown");
     await reconcileAt(later(31_000));

@@ -20,7 +20,7 @@ export async function startCheckoutHarness(options: { timeoutMs?: number } = {})
   const control = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${server.url}/api/sandbox-control/${path}`, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: body === undefined ? server.controlHeaders : { ...server.controlHeaders, "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`sandbox control ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
@@ -38,6 +38,8 @@ export async function startCheckoutHarness(options: { timeoutMs?: number } = {})
         ...init,
         headers: { authorization: `Bearer ${config.secretKey}`, "content-type": "application/json", ...init.headers },
       }),
+    /** Any sandbox-control call (with this server's control token), e.g. a fault for another provider. */
+    control,
     advance: (by: { days?: number; hours?: number; minutes?: number; seconds?: number }) => control("POST", "clock/advance", by),
     tick: () => control("POST", "tick"),
     fault: (spec: Omit<FaultSpec, "provider">) => control("POST", "faults", { provider: "checkout", ...spec }),
