@@ -109,6 +109,16 @@ describe(`account security: password change and sessions [${testDatabaseKind}]`,
     expect(await auditOf("user.password_change_failed", user.id)).toHaveLength(0);
   });
 
+  it("refuses a common new password with the same rule as an admin's reset, and keeps the old one", async () => {
+    const user = await makeUser(t.db, "ops");
+    const current = { userId: user.id, sessionId: await sessionOf(user) };
+    await expect(changeOwnPassword(t.db, actorOf(user), current, { currentPassword: testPassword, newPassword: "password1234" }, policy, new Date())).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      options: { fieldErrors: { newPassword: [expect.stringMatching(/^is too common or too easy to guess/)] } },
+    });
+    expect(await auditOf("user.password_changed", user.id)).toHaveLength(0);
+  });
+
   it("lists only the user's live sessions", async () => {
     const user = await makeUser(t.db, "merchant");
     const now = new Date();

@@ -2,6 +2,7 @@ import { and, eq, isNull, lt, ne, sql } from "drizzle-orm";
 import { authSessions, users } from "@/drizzle/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { checkPasswordStrength } from "@/lib/users/password-strength";
 import type { SessionPolicy } from "@/lib/auth/session-policy";
 import type { Database } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
@@ -78,7 +79,11 @@ export async function changeOwnPassword(
   const attempt = await reserveAttempt(db, current);
   if (attempt === null) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
 
-  const [stored] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, current.userId)).limit(1);
+  const [stored] = await db
+    .select({ passwordHash: users.passwordHash, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, current.userId))
+    .limit(1);
   if (!stored) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
   if (!(await verifyPassword(stored.passwordHash, input.currentPassword))) {
     return refuseWrongCurrentPassword(db, actor, current, attempt, now);
@@ -87,6 +92,15 @@ export async function changeOwnPassword(
     await db.update(authSessions).set({ passwordChangeFailures: 0 }).where(eq(authSessions.id, current.sessionId));
     throw new AppError("VALIDATION_FAILED", `The new password is the same as the current one, so nothing changed, and ${clearedFields}.`, {
       fieldErrors: { newPassword: ["must be different from your current password"] },
+    });
+  }
+
+  // ASVS 6.2.12: the same rule as an admin's create and reset (common, breached or built from the user's details).
+  const verdict = await checkPasswordStrength(input.newPassword, { email: stored.email, name: stored.name });
+  if (!verdict.ok) {
+    await db.update(authSessions).set({ passwordChangeFailures: 0 }).where(eq(authSessions.id, current.sessionId));
+    throw new AppError("VALIDATION_FAILED", `The new password ${verdict.rule}, so nothing changed, and ${clearedFields}.`, {
+      fieldErrors: { newPassword: [verdict.rule] },
     });
   }
 

@@ -18,6 +18,12 @@ describe("password strength (ASVS 6.2.12)", () => {
     }
   });
 
+  it("refuses a password built from the product's own words (the documented context-specific list)", async () => {
+    for (const password of ["PaymentsOps2026!"]) {
+      expect(await checkPasswordStrength(password, owner), password).toMatchObject({ ok: false });
+    }
+  });
+
   it("accepts a long random passphrase, and the same password for someone else", async () => {
     expect(await checkPasswordStrength("tangerine-octopus-marble-quiet-97", owner)).toEqual({ ok: true });
     expect(await checkPasswordStrength("9xK#mQ2v!Lp4zR8w", owner)).toEqual({ ok: true });

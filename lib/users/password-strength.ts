@@ -3,6 +3,15 @@ import type { ZxcvbnFactory, ZxcvbnResult } from "@zxcvbn-ts/core";
 /** zxcvbn's 0–4 scale: 3 is "safely unguessable" (about 10^8 guesses or more). */
 export const minimumPasswordScore = 3;
 
+/**
+ * ASVS 5.0 6.1.2 / 6.2.11: the context-specific words this product documents as known to an
+ * attacker (the product, its providers, roles and places); they count as cheap words in the score.
+ */
+export const contextSpecificWords = [
+  "payments", "paymentsops", "dashboard", "sandbox", "checkout", "octopus", "octo", "octopuscards",
+  "voucher", "topup", "esim", "wallet", "refund", "merchant", "finance", "admin", "ops", "hongkong", "uzbekistan",
+] as const;
+
 let checker: Promise<ZxcvbnFactory> | undefined;
 
 /**
@@ -42,7 +51,7 @@ export async function checkPasswordStrength(password: string, userInputs: { emai
   const foldedPassword = fold(password);
   const containsOwnDetails = whole.some((detail) => foldedPassword.includes(fold(detail)));
   // Their words also count as known words for the score ("lovelace" costs an attacker little).
-  const result = (await passwordChecker()).check(password, [...whole, ...words]);
+  const result = (await passwordChecker()).check(password, [...whole, ...words, ...contextSpecificWords]);
   if (!containsOwnDetails && !isListedPassword(result) && result.score >= minimumPasswordScore) return { ok: true };
   const hint = containsOwnDetails
     ? "it contains the user's email or name"
