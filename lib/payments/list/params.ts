@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "@/lib/validation/text";
 import { paymentProviders, paymentStatuses } from "@/drizzle/schema/payments";
 import { majorToMinor } from "@/lib/money/convert";
 import { AmountPrecisionError, currencyExponent, isCurrencyCode, type CurrencyCode } from "@/lib/money/currency";
@@ -70,7 +71,7 @@ export const paymentListParamsSchema = z.object({
     if (!zone) ctx.addIssue({ code: "custom", message: "must be an IANA time zone such as Asia/Hong_Kong" });
     return zone ?? "UTC";
   })),
-  q: optional(z.string().trim().min(2, "must be at least 2 characters").max(200, "must be at most 200 characters")),
+  q: optional(typedText({ max: 200 }).min(2, "must be at least 2 characters")),
   sort: optional(z.enum(paymentSorts, { error: `must be one of ${paymentSorts.join(", ")}` })),
   cursor: optional(z.string()),
 });
