@@ -1,7 +1,7 @@
 import { formatMinor } from "@/lib/money/convert";
-import { isCurrencyCode } from "@/lib/money/currency";
+import { isKnownCurrency } from "@/lib/money/currency";
 
 /** A currency without a known exponent is shown in minor units, labelled so, never guessed. */
 export function moneyText(minor: bigint, currency: string): string {
-  return isCurrencyCode(currency) ? formatMinor(minor, currency) : `${minor.toString()} ${currency} (minor units)`;
+  return isKnownCurrency(currency) ? formatMinor(minor, currency) : `${minor.toString()} ${currency} (minor units)`;
 }

@@ -32,7 +32,7 @@ export function PaymentTimeline({ timeline }: { timeline: Timeline }) {
                     <OutcomeBadge value={entry.webhook.outcome} />
                   </div>
                 ) : null}
-                {entry.detail ? <div className="mt-1 max-w-md break-words font-mono text-xs text-zinc-500">{entry.detail}</div> : null}
+                {entry.detail ? <div className="mt-1 max-w-md break-words font-mono text-xs text-zinc-500 dark:text-zinc-400">{entry.detail}</div> : null}
               </td>
               <td className="whitespace-nowrap px-3 py-2">
                 {entry.toStatus ? (
@@ -51,10 +51,10 @@ export function PaymentTimeline({ timeline }: { timeline: Timeline }) {
                 {entry.actor ? (
                   <>
                     <div>{entry.actor.name}</div>
-                    <div className="text-zinc-500">{entry.actor.email}</div>
+                    <div className="text-zinc-500 dark:text-zinc-400">{entry.actor.email}</div>
                   </>
                 ) : (
-                  <span className="text-zinc-500">—</span>
+                  <span className="text-zinc-500 dark:text-zinc-400">—</span>
                 )}
               </td>
               <td className="px-3 py-2">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { formatMinor } from "@/lib/money/convert";
-import { isCurrencyCode } from "@/lib/money/currency";
+import { isKnownCurrency, unknownCurrencyNotice } from "@/lib/money/currency";
 import type { PaymentListRow } from "@/lib/payments/list/query";
 import { paymentSortLabels, type PaymentSort } from "@/lib/payments/list/sort";
 import { formatWallTime } from "@/lib/payments/list/time-zone";
@@ -10,7 +10,7 @@ import { PaymentStatusBadge } from "./payment-status-badge";
 
 /** A currency without a known exponent is shown in minor units, labelled so, never guessed. */
 function amountText(row: PaymentListRow): string {
-  return isCurrencyCode(row.currency) ? formatMinor(row.amountMinor, row.currency) : `${row.amountMinor.toString()} ${row.currency} (minor units)`;
+  return isKnownCurrency(row.currency) ? formatMinor(row.amountMinor, row.currency) : `${row.amountMinor.toString()} ${row.currency} (minor units)`;
 }
 
 export function PaymentsTable({ rows, timeZone, sort }: { rows: PaymentListRow[]; timeZone: string; sort: PaymentSort }) {
@@ -24,7 +24,14 @@ export function PaymentsTable({ rows, timeZone, sort }: { rows: PaymentListRow[]
           <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
             <time dateTime={row.createdAt.toISOString()}>{formatWallTime(row.createdAt, timeZone)}</time>
           </td>
-          <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{amountText(row)}</td>
+          <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+            {amountText(row)}
+            {isKnownCurrency(row.currency) ? null : (
+              <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900 dark:bg-amber-500/15 dark:text-amber-200" data-testid="currency-review" title={unknownCurrencyNotice(row.currency)}>
+                Needs review
+              </span>
+            )}
+          </td>
           <td className="px-3 py-2">
             <PaymentStatusBadge status={row.status} />
           </td>

@@ -44,8 +44,8 @@ export function LiveStatus<T extends LiveStatusSummary, K extends QueryKey>({
       <span role="status" aria-live="polite" aria-label={label} data-testid={testId}>
         {badge(data.status)}
       </span>
-      {data.providerStatus ? <span className="font-mono text-xs text-zinc-500">provider: {data.providerStatus}</span> : null}
-      {!data.isFinal && !error ? <span className="text-xs text-zinc-500">Updating live</span> : null}
+      {data.providerStatus ? <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">provider: {data.providerStatus}</span> : null}
+      {!data.isFinal && !error ? <span className="text-xs text-zinc-500 dark:text-zinc-400">Updating live</span> : null}
       {error ? (
         <span className="text-xs text-red-600 dark:text-red-400">
           {isRefusal(error) ? "Live updates stopped" : "Live update failed, trying again"}: {error.message}

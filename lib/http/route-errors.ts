@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { validationFailure } from "@/lib/actions/action-result";
-import type { z } from "zod";
+import { ZodError, type z } from "zod";
 
 /** Maps a refusal to its HTTP status and a JSON body that names the problem; internals stay in the log. */
 export function errorResponse(error: unknown, where: string): Response {
@@ -14,7 +14,25 @@ export function errorResponse(error: unknown, where: string): Response {
   return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
 }
 
+/**
+ * A refused request: 422 with each query parameter (or body field) named as the caller wrote it
+ * — `status`, never `status.0` — and its rule, each said once.
+ */
 export function validationResponse(error: z.ZodError): Response {
-  const failure = validationFailure(error);
+  const failure = parameterFailure(error);
   return Response.json({ error: { code: failure.code, message: failure.message, fieldErrors: failure.fieldErrors } }, { status: 422 });
+}
+
+/** The refusal validationResponse sends: issues named by their top-level parameter, duplicates dropped. */
+export function parameterFailure(error: z.ZodError) {
+  const seen = new Set<string>();
+  const issues = error.issues
+    .map((issue) => ({ ...issue, path: issue.path.slice(0, 1) }))
+    .filter((issue) => {
+      const key = `${String(issue.path[0])}\u0000${issue.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  return validationFailure(new ZodError(issues));
 }

@@ -1,4 +1,4 @@
-import { AmountPrecisionError, currencyExponent } from "./currency";
+import { AmountPrecisionError, currencyExponent, isKnownCurrency } from "./currency";
 
 /**
  * Minor units → the decimal string a provider expects in major units, e.g. 1050n HKD → "10.50",
@@ -49,8 +49,12 @@ function numberToPlainString(value: number): string {
   return `${negative ? "-" : ""}${expanded}`;
 }
 
-/** For display: 1234567n HKD → "HK$12,345.67" in the given locale. */
+/**
+ * For display: 1234567n HKD → "HK$12,345.67" in the given locale. A currency outside ISO 4217
+ * is never guessed at: "12345 ZZZ (minor units)", the provider's number as received.
+ */
 export function formatMinor(minor: bigint, currency: string, locale = "en-US"): string {
+  if (!isKnownCurrency(currency)) return `${minor.toString()} ${currency} (minor units)`;
   const exponent = currencyExponent(currency);
   const formatter = new Intl.NumberFormat(locale, {
     style: "currency",

@@ -1,5 +1,7 @@
+import { iso4217Exponents } from "./iso-4217";
+
 /**
- * ISO 4217 minor-unit exponents of the currencies our providers use. Amounts inside the app are
+ * The currencies our providers and forms use (filters, thresholds, order forms offer these). Amounts inside the app are
  * always integers in minor units (bigint) with their currency; conversion to a provider's
  * decimal major units happens only in that provider's client, through these functions.
  */
@@ -28,9 +30,28 @@ export function isCurrencyCode(value: string): value is CurrencyCode {
   return Object.hasOwn(currencyExponents, value);
 }
 
+/**
+ * True for every active ISO 4217 currency (exponent known). A provider may still send a code
+ * outside it (a new or made-up code): such a payment is stored with the code and the minor
+ * units as received and shown for review, never converted or refunded (see README, Payments).
+ */
+export function isKnownCurrency(currency: string): boolean {
+  return Object.hasOwn(iso4217Exponents, currency);
+}
+
+export class UnknownCurrencyError extends RangeError {
+  override name = "UnknownCurrencyError";
+}
+
 export function currencyExponent(currency: string): number {
-  if (!isCurrencyCode(currency)) throw new RangeError(`unsupported currency ${currency}`);
-  return currencyExponents[currency];
+  const exponent = Object.hasOwn(iso4217Exponents, currency) ? iso4217Exponents[currency] : undefined;
+  if (exponent === undefined) throw new UnknownCurrencyError(`unsupported currency ${currency}`);
+  return exponent;
+}
+
+/** The one sentence a payment in a currency we do not know carries wherever it is shown. */
+export function unknownCurrencyNotice(currency: string): string {
+  return `Needs review: currency ${currency} is not one we know; amounts are shown in the provider's minor units.`;
 }
 
 export class AmountPrecisionError extends RangeError {

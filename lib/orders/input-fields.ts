@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "@/lib/validation/text";
 import type { InputField } from "@/lib/providers/octopus-cards/types";
 
 /**
@@ -10,7 +11,7 @@ import type { InputField } from "@/lib/providers/octopus-cards/types";
 export function inputFieldsSchema(fields: readonly InputField[]) {
   const shape: Record<string, z.ZodType<string | undefined>> = {};
   for (const field of fields) {
-    let value = z.string().trim().max(200, "must be at most 200 characters");
+    let value = typedText({ max: 200 });
     if (field.pattern) {
       const pattern = new RegExp(field.pattern);
       value = value.refine((v) => v === "" || pattern.test(v), "is not in the expected format");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "@/lib/validation/text";
 import { orderVerticals } from "@/drizzle/schema/orders";
 import { majorToMinor } from "@/lib/money/convert";
 import { AmountPrecisionError, isCurrencyCode } from "@/lib/money/currency";
@@ -61,7 +62,7 @@ export const placeOrderInput = z.preprocess(
     .object({
       vertical: z.enum(orderVerticals, { error: `must be one of ${orderVerticals.join(", ")}` }),
       productId: positiveInt("productId"),
-      productName: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
+      productName: typedText({ max: 200 }).min(1, "is required"),
       variantId: z.preprocess(blank, positiveInt("variantId").optional()),
       quantity: z.preprocess(blank, positiveInt("quantity").max(100, "must be at most 100").default(1)),
       faceValueMajor: amount,
@@ -69,7 +70,7 @@ export const placeOrderInput = z.preprocess(
       walletId: positiveInt("walletId"),
       quotedChargeMajor: amount,
       quotedChargeCurrency: currency,
-      inputData: z.record(z.string(), z.string().max(200, "must be at most 200 characters")).optional(),
+      inputData: z.record(z.string(), typedText({ max: 200 })).optional(),
       email: z.preprocess(blank, z.email("must be an email address").optional()),
       clientReference: z
         .string()

@@ -1,6 +1,7 @@
 import type { paymentProviders } from "@/drizzle/schema/payments";
 import { AppError } from "@/lib/errors";
 import { minorToMajorString } from "@/lib/money/convert";
+import { isKnownCurrency } from "@/lib/money/currency";
 import type { CheckoutClient } from "@/lib/providers/checkout/client";
 import { ProviderError } from "@/lib/providers/checkout/errors";
 import type { OctoCurrency } from "@/lib/providers/octo/amounts";
@@ -34,7 +35,8 @@ export interface ProviderSnapshot {
   reference: string | null;
 }
 
-export const formatAmount = (minor: bigint, currency: string) => `${minorToMajorString(minor, currency)} ${currency}`;
+/** "10.50 HKD"; a currency outside ISO 4217 shows its minor units as received: "1050 ZZZ (minor units)". */
+export const formatAmount = (minor: bigint, currency: string) => (isKnownCurrency(currency) ? `${minorToMajorString(minor, currency)} ${currency}` : `${minor.toString()} ${currency} (minor units)`);
 
 /** Why a provider read failed: not there, or no usable answer (nothing was changed either way). */
 export class PaymentLookupError extends Error {

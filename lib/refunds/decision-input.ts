@@ -1,12 +1,8 @@
 import { z } from "zod";
+import { optionalTypedText, typedText } from "@/lib/validation/text";
 import { currencyExponents } from "@/lib/money/currency";
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(500, "must be at most 500 characters")
-  .optional()
-  .transform((value) => (value ? value : undefined));
+const optionalText = optionalTypedText({ max: 500, multiline: true });
 
 /** A checker approves a refund awaiting approval (the note is optional). */
 export const approveRefundInput = z.object({ refundId: z.uuid("must be a refund id"), note: optionalText });
@@ -14,7 +10,7 @@ export const approveRefundInput = z.object({ refundId: z.uuid("must be a refund 
 /** A checker rejects a refund awaiting approval: the reason is required and recorded on the refund. */
 export const rejectRefundInput = z.object({
   refundId: z.uuid("must be a refund id"),
-  reason: z.string({ error: "is required" }).trim().min(1, "is required").max(500, "must be at most 500 characters"),
+  reason: typedText({ max: 500, multiline: true }).min(1, "is required"),
 });
 
 const currencies = Object.keys(currencyExponents) as [keyof typeof currencyExponents, ...(keyof typeof currencyExponents)[]];

@@ -5,9 +5,10 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { uniqueViolationOf } from "@/lib/db/errors";
 import type { Database, Transaction } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
+import { isKnownCurrency } from "@/lib/money/currency";
 import { amountFieldError, amountFieldToMinor } from "@/lib/validation/amount-field";
 import { approvalThresholdOf } from "./approval-thresholds";
-import { checkRefundRules, refundableMinorOf } from "./refund-rules";
+import { checkRefundRules, refundableMinorOf, unknownCurrencyRefundRefusal } from "./refund-rules";
 import type { IssueRefundInput } from "./refund-input";
 import { sendRefund, type RefundDeps } from "./send-refund";
 import type { RefundRow } from "./transition-refund";
@@ -48,6 +49,7 @@ async function openRefund(deps: RefundDeps, actor: AuditActor, input: IssueRefun
       return { kind: "replay", refund: replay };
     }
     if (!payment.providerPaymentId) throw new AppError("CONFLICT", "The provider has not confirmed this payment yet; it cannot be refunded.");
+    if (!isKnownCurrency(payment.currency)) throw new AppError("CONFLICT", unknownCurrencyRefundRefusal(payment.currency));
     const amountMinor = input.kind === "full" ? refundableMinorOf(payment) : partialAmountMinor(input, payment.currency);
     if (input.kind === "full" && amountMinor <= 0n) throw amountError("is zero: nothing is left to refund");
     const violations = checkRefundRules(payment, amountMinor, { sandboxTriggers: deps.sandboxTriggers });

@@ -5,7 +5,7 @@ import { users } from "@/drizzle/schema/auth";
 import { payments } from "@/drizzle/schema/payments";
 import { refundEvents, refunds, refundStatuses } from "@/drizzle/schema/refunds";
 import type { DbOrTx } from "@/lib/db/types";
-import { decodeCursor, encodeCursor } from "@/lib/payments/list/cursor";
+import { decodeCursor, encodeCursor, newestCursorField } from "@/lib/payments/list/cursor";
 import { isFinalRefundStatus, type RefundStatus } from "./refund-status";
 
 export const refundAgeBuckets = ["lt1h", "lt1d", "1to3d", "3to7d", "gt7d"] as const;
@@ -44,7 +44,7 @@ export const refundMonitorFiltersSchema = z.object({
   status: optionalEnum(refundStatuses),
   provider: optionalEnum(["checkout", "octo"] as const),
   age: optionalEnum(refundAgeBuckets),
-  cursor: z.string().max(400).optional(),
+  cursor: newestCursorField.optional(),
 });
 export type RefundMonitorFilters = Partial<z.infer<typeof refundMonitorFiltersSchema>>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalTypedText, typedText } from "@/lib/validation/text";
 import { refundReasons } from "@/drizzle/schema/refunds";
 
 export const refundReasonLabels: Record<(typeof refundReasons)[number], string> = {
@@ -18,14 +19,9 @@ export const issueRefundInput = z
   .object({
     paymentId: z.uuid("must be a payment id"),
     kind: z.enum(["full", "partial"], { error: "must be full or partial" }),
-    amount: z.string().trim().optional(),
+    amount: typedText({ max: 40 }).optional(),
     reason: z.enum(refundReasons, { error: "must be one of the listed reasons" }),
-    note: z
-      .string()
-      .trim()
-      .max(500, "must be at most 500 characters")
-      .optional()
-      .transform((value) => (value ? value : undefined)),
+    note: optionalTypedText({ max: 500, multiline: true }),
     idempotencyKey: z.uuid("is missing or malformed; reopen the dialog"),
   })
   .check((ctx) => {

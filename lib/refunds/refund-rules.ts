@@ -1,4 +1,5 @@
 import { formatMinor } from "@/lib/money/convert";
+import { isKnownCurrency } from "@/lib/money/currency";
 import { checkOctoRefund, type OctoRefundViolation } from "@/lib/providers/octo/refund-rules";
 import { isOctoCurrency } from "@/lib/providers/octo/currencies";
 
@@ -19,6 +20,10 @@ export interface RefundRuleViolation {
 
 /** The Checkout.com sandbox's refund trigger endings (51, 52, 53) do not end in 0 but must reach it. */
 const octopusSandboxTriggerEndings = [51n, 52n, 53n];
+
+/** Refunds of a payment in a currency outside ISO 4217 are refused: its amounts cannot be read safely. */
+export const unknownCurrencyRefundRefusal = (currency: string) =>
+  `This payment is in ${currency}, a currency we do not know, so it cannot be refunded here; a person must review it with the provider first.`;
 
 export const refundableMinorOf = (payment: RefundablePayment) => payment.capturedMinor - payment.refundReservedMinor;
 
@@ -53,6 +58,7 @@ function describeOcto(violation: OctoRefundViolation, currency: string): RefundR
  */
 export function checkRefundRules(payment: RefundablePayment, amountMinor: bigint, options: { sandboxTriggers: boolean }): RefundRuleViolation[] {
   const money = (minor: bigint) => formatMinor(minor, payment.currency);
+  if (!isKnownCurrency(payment.currency)) return [{ rule: "UNKNOWN_CURRENCY", message: unknownCurrencyRefundRefusal(payment.currency) }];
   if (payment.provider === "octo") {
     if (!isOctoCurrency(payment.currency)) return [{ rule: "OCTO_CURRENCY", message: `OCTO does not refund ${payment.currency}` }];
     return checkOctoRefund({

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { majorToMinor } from "@/lib/money/convert";
-import { AmountPrecisionError } from "@/lib/money/currency";
+import { AmountPrecisionError, UnknownCurrencyError } from "@/lib/money/currency";
 
 /** A form's "amount" field refused with its rule, both on the field and in the summary line. */
 export function amountFieldError(rule: string, form = "form"): AppError {
@@ -15,6 +15,7 @@ export function amountFieldToMinor(amount: string, currency: string, form = "for
   try {
     return majorToMinor(amount, currency);
   } catch (error) {
+    if (error instanceof UnknownCurrencyError) throw amountFieldError(`cannot be read in ${currency}, a currency we do not know`, form);
     if (error instanceof AmountPrecisionError) throw amountFieldError(`has more decimals than ${currency} allows`, form);
     throw error;
   }

@@ -1,11 +1,8 @@
 import { z } from "zod";
+import { rowIdCursor } from "./row-id-cursor";
+import { optionalTypedText } from "./text";
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(200, "must be at most 200 characters")
-  .optional()
-  .transform((v) => (v ? v : undefined));
+const optionalText = optionalTypedText({ max: 200 });
 
 const optionalDate = z
   .string()
@@ -19,10 +16,7 @@ export const auditFiltersSchema = z.object({
   target: optionalText,
   from: optionalDate,
   to: optionalDate,
-  cursor: z
-    .string()
-    .regex(/^\d{1,19}$/, "is not a valid page cursor")
-    .optional(),
+  cursor: rowIdCursor.optional(),
 });
 
 export type AuditFilters = Partial<z.infer<typeof auditFiltersSchema>>;

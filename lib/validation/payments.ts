@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "./text";
 import { octoCurrencies } from "@/lib/providers/octo/amounts";
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -25,7 +26,7 @@ export const importPaymentSchema = z.discriminatedUnion(
     }),
     z.object({
       provider: z.literal("octo"),
-      paymentId: z.string({ error: "is required" }).trim().min(1, "is required").max(255, "must be at most 255 characters"),
+      paymentId: typedText({ max: 255 }).min(1, "is required"),
       currency: z.preprocess(blankToUndefined, z.enum(octoCurrencies, { error: `must be one of ${octoCurrencies.join(", ")}` }).optional()),
     }),
   ],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "./text";
 import { roles } from "@/drizzle/schema/auth";
 
 export function normalizeEmail(email: string): string {
@@ -24,7 +25,7 @@ export const userIdSchema = z.uuid({ error: "must be a user id" });
 
 export const createUserSchema = z.object({
   email: emailSchema,
-  name: z.string({ error: "is required" }).trim().min(1, "is required").max(120, "must be at most 120 characters"),
+  name: typedText({ max: 120 }).min(1, "is required"),
   role: roleSchema,
   password: passwordSchema,
 });

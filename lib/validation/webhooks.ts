@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rowIdCursor } from "./row-id-cursor";
 import { webhookOutcomes, webhookSignatureVerdicts } from "@/drizzle/schema/payments";
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
@@ -10,7 +11,7 @@ export const receiptFiltersSchema = z.object({
   provider: optionalEnum(receiptProviders, "provider"),
   signature: optionalEnum(webhookSignatureVerdicts, "signature"),
   outcome: optionalEnum(webhookOutcomes, "outcome"),
-  cursor: z.string().regex(/^\d{1,19}$/, "is not a valid page cursor").optional(),
+  cursor: rowIdCursor.optional(),
 });
 
 export type ReceiptFilters = Partial<z.infer<typeof receiptFiltersSchema>>;

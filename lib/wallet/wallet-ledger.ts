@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { rowIdCursor } from "@/lib/validation/row-id-cursor";
 import { orders, walletBalances, walletMovements } from "@/drizzle/schema/orders";
 import type { DbOrTx } from "@/lib/db/types";
 
@@ -19,7 +20,7 @@ export interface LedgerMovement {
 /** One wallet's movements, newest first, keyset-paginated by id (cursor: the last id shown). */
 export async function listWalletMovements(db: DbOrTx, walletId: number, cursor?: string, pageSize = movementPageSize): Promise<{ rows: LedgerMovement[]; nextCursor: string | null }> {
   const conditions = [eq(walletMovements.walletId, walletId)];
-  if (cursor && /^\d+$/.test(cursor)) conditions.push(lt(walletMovements.id, BigInt(cursor)));
+  if (cursor && rowIdCursor.safeParse(cursor).success) conditions.push(lt(walletMovements.id, BigInt(cursor)));
   const rows = await db
     .select()
     .from(walletMovements)

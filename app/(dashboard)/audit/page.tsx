@@ -8,23 +8,29 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listAudit } from "@/lib/audit/list-audit";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { firstValues } from "@/lib/url/search-params";
+import { firstValues, withParams } from "@/lib/url/search-params";
+import { cursorRefused } from "@/lib/payments/list/cursor";
+import { parseFilterFields } from "@/lib/validation/parse-filters";
+import { InvalidPageLink } from "@/components/ui/invalid-page-link";
 import { auditFiltersSchema, type AuditFilters } from "@/lib/validation/audit";
 
 export const metadata: Metadata = { title: "Audit" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission("audit:read");
-  const parsed = auditFiltersSchema.safeParse(firstValues(await searchParams));
-  const filters: AuditFilters = parsed.success ? parsed.data : {};
-  const { rows, nextCursor } = await listAudit(getDb(), filters);
+  const parsed = parseFilterFields(auditFiltersSchema, firstValues(await searchParams));
+  const filters: AuditFilters = parsed.data;
+  const badCursor = cursorRefused(parsed.error);
+  const { rows, nextCursor } = badCursor ? { rows: [], nextCursor: null } : await listAudit(getDb(), filters);
   const { cursor, ...withoutCursor } = filters;
   return (
     <>
       <PageHeader title="Audit log" description="Every state change and sign-in event: who, with which role, what, on which target, from where. Append-only." />
       <AuditFiltersForm filters={filters} />
-      <IgnoredFilters error={parsed.error} />
-      {rows.length === 0 ? (
+      <IgnoredFilters error={parsed.error} except={["cursor"]} />
+      {badCursor ? (
+        <InvalidPageLink firstPageHref={withParams("/audit", withoutCursor)} />
+      ) : rows.length === 0 ? (
         <EmptyState title="No audit entries match these filters." />
       ) : (
         <AuditTable rows={rows} />

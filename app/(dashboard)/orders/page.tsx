@@ -13,6 +13,8 @@ import { getDb } from "@/lib/db/client";
 import { parseOrderListParams } from "@/lib/orders/list/params";
 import { anyOrderExists, listOrders } from "@/lib/orders/list/query";
 import { withParams } from "@/lib/url/search-params";
+import { cursorRefused } from "@/lib/payments/list/cursor";
+import { InvalidPageLink } from "@/components/ui/invalid-page-link";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -20,7 +22,8 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const user = await requirePagePermission("orders:read");
   const { filters, params, cursorParam, narrowed, error } = parseOrderListParams(await searchParams);
   const db = getDb();
-  const { rows, nextCursor } = await listOrders(db, filters);
+  const badCursor = cursorRefused(error);
+  const { rows, nextCursor } = badCursor ? { rows: [], nextCursor: null } : await listOrders(db, filters);
   const none = rows.length === 0 && (!(narrowed || cursorParam) || !(await anyOrderExists(db)));
 
   return (
@@ -42,8 +45,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         }
       />
       <OrderFiltersForm params={params} />
-      <IgnoredFilters error={error} />
-      {rows.length > 0 ? (
+      <IgnoredFilters error={error} except={badCursor ? ["cursor"] : []} />
+      {badCursor ? (
+        <InvalidPageLink firstPageHref={withParams("/orders", params)} />
+      ) : rows.length > 0 ? (
         <OrdersTable rows={rows} />
       ) : none ? (
         <EmptyState title="No orders yet.">Orders appear here when a voucher, topup or eSIM is ordered.</EmptyState>

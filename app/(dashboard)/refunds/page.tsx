@@ -21,7 +21,10 @@ import { loadApprovalQueue, loadRefundMonitor, refundAgeBuckets, refundAgeLabels
 import { refundEventSourceLabels, type RefundEventSource } from "@/lib/refunds/payment-refunds";
 import { refundReasonLabels } from "@/lib/refunds/refund-input";
 import { isFinalRefundStatus, isSyncableRefundStatus as isSyncable, refundStatusLabels } from "@/lib/refunds/refund-status";
-import { firstValues } from "@/lib/url/search-params";
+import { firstValues, withParams } from "@/lib/url/search-params";
+import { cursorRefused } from "@/lib/payments/list/cursor";
+import { parseFilterFields } from "@/lib/validation/parse-filters";
+import { InvalidPageLink } from "@/components/ui/invalid-page-link";
 
 export const metadata: Metadata = { title: "Refunds" };
 
@@ -79,8 +82,9 @@ function Filters({ filters }: { filters: RefundMonitorFilters }) {
 export default async function RefundsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission("refunds:read");
   const canSync = can(user.role, "refunds:sync");
-  const parsed = refundMonitorFiltersSchema.safeParse(firstValues(await searchParams));
-  const filters: RefundMonitorFilters = parsed.success ? parsed.data : {};
+  const parsed = parseFilterFields(refundMonitorFiltersSchema, firstValues(await searchParams));
+  const filters: RefundMonitorFilters = parsed.data;
+  const badCursor = cursorRefused(parsed.error);
   const db = getDb();
   const now = new Date();
   const canApprove = can(user.role, "refunds:approve");
@@ -180,7 +184,8 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
 
       <h2 className="mb-2 text-lg font-semibold">All refunds</h2>
       <Filters filters={filters} />
-      <IgnoredFilters error={parsed.error} />
+      <IgnoredFilters error={parsed.error} except={["cursor"]} />
+      {badCursor ? <InvalidPageLink firstPageHref={withParams("/refunds", withoutCursor)} /> : null}
       {monitor.cursorError ? (
         <p role="alert" className="mb-4 text-sm text-red-600 dark:text-red-400">
           Some filters were ignored: {monitor.cursorError}.
@@ -191,7 +196,7 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
           <SyncRefundsButton formId="sync-selection" label="Sync selected" />
         </div>
       ) : null}
-      {monitor.rows.length === 0 ? (
+      {badCursor ? null : monitor.rows.length === 0 ? (
         <EmptyState title="No refunds match these filters." />
       ) : (
         <DataTable caption="Refunds, newest first" columns={["Requested (UTC)", "Payment", "Amount", "Status", "Provider", "Requested by", "Sync"]}>

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MovementsTable, ReconciliationTable } from "@/components/wallet/wallet-tables";
 import { Card, EmptyState } from "@/components/ui/card";
+import { InvalidPageLink } from "@/components/ui/invalid-page-link";
 import { KeysetPager } from "@/components/ui/keyset-pager";
+import { rowIdCursor } from "@/lib/validation/row-id-cursor";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
@@ -35,7 +37,8 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
   const thresholds = await lowBalanceThresholds(db);
   const now = new Date();
   const selected = wallets.find((w) => String(w.walletId) === params.wallet) ?? wallets[0];
-  const cursor = params.cursor && /^\d+$/.test(params.cursor) ? params.cursor : undefined;
+  const cursorRefusedHere = params.cursor !== undefined && !rowIdCursor.safeParse(params.cursor).success;
+  const cursor = cursorRefusedHere ? undefined : params.cursor;
 
   const summaries = await Promise.all(
     wallets.map(async (wallet) => ({
@@ -45,7 +48,7 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
       threshold: thresholds.get(wallet.currency),
     })),
   );
-  const movements = selected ? await listWalletMovements(db, selected.walletId, cursor) : null;
+  const movements = selected && !cursorRefusedHere ? await listWalletMovements(db, selected.walletId, cursor) : null;
 
   return (
     <>
@@ -111,6 +114,7 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
         </section>
       ) : null}
 
+      {selected && cursorRefusedHere ? <InvalidPageLink firstPageHref={withParams("/wallet", { wallet: String(selected.walletId) })} /> : null}
       {selected && movements ? (
         <section className="mt-6" aria-labelledby="ledger-heading">
           <h2 id="ledger-heading" className="mb-2 text-lg font-semibold">

@@ -7,7 +7,10 @@ import { ReceiptFiltersForm } from "@/components/webhooks/receipt-filters";
 import { ReceiptsTable } from "@/components/webhooks/receipts-table";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { firstValues } from "@/lib/url/search-params";
+import { firstValues, withParams } from "@/lib/url/search-params";
+import { cursorRefused } from "@/lib/payments/list/cursor";
+import { parseFilterFields } from "@/lib/validation/parse-filters";
+import { InvalidPageLink } from "@/components/ui/invalid-page-link";
 import { receiptFiltersSchema, type ReceiptFilters } from "@/lib/validation/webhooks";
 import { listReceipts } from "@/lib/webhooks/list-receipts";
 
@@ -15,9 +18,10 @@ export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission("webhooks:read");
-  const parsed = receiptFiltersSchema.safeParse(firstValues(await searchParams));
-  const filters: ReceiptFilters = parsed.success ? parsed.data : {};
-  const { rows, nextCursor } = await listReceipts(getDb(), filters);
+  const parsed = parseFilterFields(receiptFiltersSchema, firstValues(await searchParams));
+  const filters: ReceiptFilters = parsed.data;
+  const badCursor = cursorRefused(parsed.error);
+  const { rows, nextCursor } = badCursor ? { rows: [], nextCursor: null } : await listReceipts(getDb(), filters);
   const { cursor, ...withoutCursor } = filters;
   return (
     <>
@@ -26,8 +30,8 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         description="Every provider webhook delivery received: its signature verdict, what became of it, and the raw body exactly as it arrived."
       />
       <ReceiptFiltersForm filters={filters} />
-      <IgnoredFilters error={parsed.error} />
-      {rows.length === 0 ? <EmptyState title="No webhook deliveries match these filters." /> : <ReceiptsTable rows={rows} />}
+      <IgnoredFilters error={parsed.error} except={["cursor"]} />
+      {badCursor ? <InvalidPageLink firstPageHref={withParams("/webhooks", withoutCursor)} /> : rows.length === 0 ? <EmptyState title="No webhook deliveries match these filters." /> : <ReceiptsTable rows={rows} />}
       <KeysetPager path="/webhooks" filters={withoutCursor} cursor={cursor} nextCursor={nextCursor} olderLabel="Older deliveries" />
     </>
   );

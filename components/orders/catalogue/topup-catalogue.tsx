@@ -3,13 +3,13 @@ import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Field, inputClass } from "@/components/ui/field";
 import { minorToMajorString } from "@/lib/money/convert";
-import { isCurrencyCode } from "@/lib/money/currency";
+import { isKnownCurrency } from "@/lib/money/currency";
 import type { OctopusCardsClient } from "@/lib/providers/octopus-cards/client";
 import type { TopupProduct, Wallet } from "@/lib/providers/octopus-cards/types";
 import { withParams } from "@/lib/url/search-params";
 import { QuoteLinkForm } from "./quote-link-form";
 
-const major = (minor: bigint, currency: string) => (isCurrencyCode(currency) ? minorToMajorString(minor, currency) : minor.toString());
+const major = (minor: bigint, currency: string) => (isKnownCurrency(currency) ? minorToMajorString(minor, currency) : minor.toString());
 const topupTypes = ["MOBILE", "GAMING"] as const;
 
 /**

@@ -2,13 +2,13 @@ import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Field, inputClass } from "@/components/ui/field";
 import { minorToMajorString } from "@/lib/money/convert";
-import { isCurrencyCode } from "@/lib/money/currency";
+import { isKnownCurrency } from "@/lib/money/currency";
 import type { OctopusCardsClient } from "@/lib/providers/octopus-cards/client";
 import type { Wallet } from "@/lib/providers/octopus-cards/types";
 import { moneyText } from "../money-text";
 import { QuoteLinkForm } from "./quote-link-form";
 
-const major = (minor: bigint, currency: string) => (isCurrencyCode(currency) ? minorToMajorString(minor, currency) : minor.toString());
+const major = (minor: bigint, currency: string) => (isKnownCurrency(currency) ? minorToMajorString(minor, currency) : minor.toString());
 
 /** Vouchers: search by name, category and country on the provider (server-side), then a denomination to quote. */
 export async function VoucherCatalogue({ client, params, wallets }: { client: OctopusCardsClient; params: Record<string, string>; wallets: Wallet[] }) {

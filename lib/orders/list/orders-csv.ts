@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/lib/db/types";
 import { minorToMajorString } from "@/lib/money/convert";
-import { isCurrencyCode } from "@/lib/money/currency";
+import { isKnownCurrency } from "@/lib/money/currency";
 import { csvDecimal, csvRow } from "@/lib/payments/export/csv";
 import type { ExportSummary } from "@/lib/payments/export/payments-csv";
 import type { OrderListFilters } from "./params";
@@ -25,7 +25,7 @@ export const orderExportColumns = [
   "failure_code",
 ] as const;
 
-const majorOrEmpty = (minor: bigint, currency: string) => (isCurrencyCode(currency) ? csvDecimal(minorToMajorString(minor, currency)) : null);
+const majorOrEmpty = (minor: bigint, currency: string) => (isKnownCurrency(currency) ? csvDecimal(minorToMajorString(minor, currency)) : null);
 
 function orderRecord(row: OrderListRow): string {
   return csvRow([

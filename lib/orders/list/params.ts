@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { typedText } from "@/lib/validation/text";
 import { orderStatuses, orderVerticals } from "@/drizzle/schema/orders";
-import { decodeCursor } from "@/lib/payments/list/cursor";
+import { decodeCursor, invalidCursorMessage } from "@/lib/payments/list/cursor";
 import { nextWallTime, parseLocalDateTime } from "@/lib/payments/list/local-date-time";
 import { zonedWallTimeToUtc } from "@/lib/payments/list/time-zone";
 import type { OrderStatus, OrderVertical } from "../order-status";
@@ -28,7 +29,7 @@ const paramSchemas = {
   status: z.enum(orderStatuses, { error: `must be one of ${orderStatuses.join(", ")}` }),
   from: dateText,
   to: dateText,
-  q: z.string().trim().min(2, "must be at least 2 characters").max(100, "must be at most 100 characters"),
+  q: typedText({ max: 100 }).min(2, "must be at least 2 characters"),
   cursor: z.string(),
 } as const;
 type ParamName = keyof typeof paramSchemas;
@@ -79,7 +80,7 @@ export function parseOrderListParams(raw: URLSearchParams | Record<string, strin
     if (decoded.ok && decoded.cursor.sort === "newest" && "createdAt" in decoded.cursor) {
       filters.cursor = { sort: "newest", createdAt: decoded.cursor.createdAt, id: decoded.cursor.id };
       cursorParam = values.cursor;
-    } else issues.push({ code: "custom", path: ["cursor"], message: decoded.ok ? "is not a valid page cursor" : decoded.message, input: undefined });
+    } else issues.push({ code: "custom", path: ["cursor"], message: decoded.ok ? invalidCursorMessage : decoded.message, input: undefined });
   }
   const narrowed = Boolean(filters.vertical || filters.status || filters.createdFrom || filters.createdBefore || filters.reference);
   return { filters, params, cursorParam, narrowed, error: issues.length ? new z.ZodError(issues) : undefined };

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/lib/db/types";
 import { minorToMajorString } from "@/lib/money/convert";
-import { isCurrencyCode } from "@/lib/money/currency";
+import { isKnownCurrency } from "@/lib/money/currency";
 import type { PaymentListFilters } from "@/lib/payments/list/params";
 import { cursorAfter, runPaymentListQuery, type PaymentListRow } from "@/lib/payments/list/query";
 import { formatIsoInZone } from "@/lib/payments/list/time-zone";
@@ -36,7 +36,7 @@ export interface ExportSummary {
 
 /** Exact major-unit text; empty for a currency we have no exponent for (never a guess). */
 function majorOrEmpty(minor: bigint, currency: string): CsvDecimal | null {
-  return isCurrencyCode(currency) ? csvDecimal(minorToMajorString(minor, currency)) : null;
+  return isKnownCurrency(currency) ? csvDecimal(minorToMajorString(minor, currency)) : null;
 }
 
 function paymentRecord(row: PaymentListRow, timeZone: string): string {

@@ -3,10 +3,13 @@ import type { PaymentSort } from "./sort";
 
 /**
  * The position after the last row of a page: the sort it belongs to, that row's sort key and
- * its id. Opaque in the URL (base64url JSON), checked strictly on the way back in: a cursor that
- * does not decode, or belongs to another sort, is ignored (and the page says so). It is not
- * signed: it only says where to resume in a list the user may read in full anyway, and every
- * value in it reaches SQL as a typed, bound parameter.
+ * its id. Opaque in the URL (base64url JSON). One decoder for every keyset list (payments,
+ * orders, the refunds monitor) refuses anything it did not encode: the text must be exactly
+ * what encodeCursor writes for the values it holds (so no padding, reordered keys, extra
+ * fields or spaces), the timestamp a real instant and the amount a bigint. It is not signed: it
+ * only says where to resume in a list the user may read in full anyway, and every value in it
+ * reaches SQL as a typed, bound parameter; strict decoding is what keeps a crafted one from
+ * reaching Postgres as a value it would refuse (a 30th of February, a 20-digit amount).
  */
 export type PaymentCursor =
   | { sort: Extract<PaymentSort, "newest" | "oldest">; createdAt: string; id: string }
@@ -14,8 +17,21 @@ export type PaymentCursor =
 
 const uuid = z.uuid();
 /** Microsecond-exact UTC timestamp as Postgres stores it (a JS Date would lose the microseconds). */
-const exactTimestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
-const minorUnits = z.string().regex(/^[1-9]\d{0,18}$/).refine((v) => BigInt(v) <= 9_223_372_036_854_775_807n);
+const exactTimestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/)
+  .refine(isRealInstant);
+
+/** 1970 onwards, and the date and time exist (no month 13, no 30 February, no 24:00). */
+function isRealInstant(text: string): boolean {
+  const date = new Date(`${text.slice(0, 23)}Z`);
+  return !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1970 && date.toISOString().slice(0, 23) === text.slice(0, 23);
+}
+// zod runs every check even after the regex fails, so the refinement must not throw on non-digits.
+const minorUnits = z
+  .string()
+  .regex(/^[1-9]\d{0,18}$/)
+  .refine((v) => /^\d+$/.test(v) && BigInt(v) <= 9_223_372_036_854_775_807n);
 
 const wireSchema = z.discriminatedUnion("s", [
   z.strictObject({ v: z.literal(1), s: z.enum(["newest", "oldest"]), t: exactTimestamp, i: uuid }),
@@ -30,10 +46,23 @@ export function encodeCursor(cursor: PaymentCursor): string {
   return Buffer.from(JSON.stringify(wire), "utf8").toString("base64url");
 }
 
+export const invalidCursorMessage = "is not a valid page cursor";
+
+/** True when a list's parse refused its page cursor as one we never wrote (not merely stale). */
+export function cursorRefused(error: z.ZodError | undefined): boolean {
+  return Boolean(error?.issues.some((issue) => issue.path[0] === "cursor" && issue.message === invalidCursorMessage));
+}
+
+/** A page cursor of a newest-first keyset list (orders, refunds monitor) as a zod field. */
+export const newestCursorField = z.string().refine((text) => {
+  const decoded = decodeCursor(text, "newest");
+  return decoded.ok && "createdAt" in decoded.cursor;
+}, invalidCursorMessage);
+
 export type CursorDecode = { ok: true; cursor: PaymentCursor } | { ok: false; message: string };
 
 export function decodeCursor(text: string, sort: PaymentSort): CursorDecode {
-  const invalid = { ok: false as const, message: "is not a valid page cursor" };
+  const invalid = { ok: false as const, message: invalidCursorMessage };
   if (text.length > 400 || !/^[A-Za-z0-9_-]+$/.test(text)) return invalid;
   let json: unknown;
   try {
@@ -44,8 +73,13 @@ export function decodeCursor(text: string, sort: PaymentSort): CursorDecode {
   const parsed = wireSchema.safeParse(json);
   if (!parsed.success) return invalid;
   const wire = parsed.data;
+  if (encodeCursor(toCursor(wire)) !== text) return invalid;
   if (wire.s !== sort) return { ok: false, message: `belongs to another sort order (${wire.s}), so paging starts again` };
-  if ("t" in wire) return { ok: true, cursor: { sort: wire.s, createdAt: wire.t, id: wire.i } };
-  return { ok: true, cursor: { sort: wire.s, amountMinor: BigInt(wire.a), id: wire.i } };
+  return { ok: true, cursor: toCursor(wire) };
+}
+
+function toCursor(wire: z.output<typeof wireSchema>): PaymentCursor {
+  if ("t" in wire) return { sort: wire.s, createdAt: wire.t, id: wire.i };
+  return { sort: wire.s, amountMinor: BigInt(wire.a), id: wire.i };
 }
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { typedText } from "@/lib/validation/text";
 import { paymentProviders, paymentStatuses } from "@/drizzle/schema/payments";
 import { majorToMinor } from "@/lib/money/convert";
-import { AmountPrecisionError, currencyExponent, isCurrencyCode, type CurrencyCode } from "@/lib/money/currency";
+import { AmountPrecisionError, currencyExponent, isKnownCurrency } from "@/lib/money/currency";
 import type { PaymentStatus } from "@/lib/payments/payment-status";
 import { decodeCursor, type PaymentCursor } from "./cursor";
 import { nextWallTime, parseLocalDateTime, type LocalDateTime } from "./local-date-time";
@@ -15,7 +16,8 @@ export type PaymentProvider = (typeof paymentProviders)[number];
 export interface PaymentListFilters {
   provider?: PaymentProvider;
   statuses?: PaymentStatus[];
-  currency?: CurrencyCode;
+  /** Any ISO 4217 code (a payment in a code outside it is found by the list, not by this filter). */
+  currency?: string;
   /** Inclusive bounds in the currency's minor units. */
   amountMinMinor?: bigint;
   amountMaxMinor?: bigint;
@@ -59,7 +61,7 @@ export const paymentListParamsSchema = z.object({
       .string()
       .trim()
       .toUpperCase()
-      .refine(isCurrencyCode, "must be a supported ISO 4217 currency code such as HKD or UZS"),
+      .refine(isKnownCurrency, "must be an ISO 4217 currency code such as HKD or UZS"),
   ),
   min: optional(amountText),
   max: optional(amountText),
@@ -70,7 +72,7 @@ export const paymentListParamsSchema = z.object({
     if (!zone) ctx.addIssue({ code: "custom", message: "must be an IANA time zone such as Asia/Hong_Kong" });
     return zone ?? "UTC";
   })),
-  q: optional(z.string().trim().min(2, "must be at least 2 characters").max(200, "must be at most 200 characters")),
+  q: optional(typedText({ max: 200 }).min(2, "must be at least 2 characters")),
   sort: optional(z.enum(paymentSorts, { error: `must be one of ${paymentSorts.join(", ")}` })),
   cursor: optional(z.string()),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalTypedText, typedText } from "@/lib/validation/text";
 import { AmountPrecisionError } from "@/lib/money/currency";
 import { majorToMinor } from "@/lib/money/convert";
 import { octoCurrencies } from "@/lib/providers/octo/amounts";
@@ -22,13 +23,7 @@ export const currenciesOf: Record<RequestMethod, readonly string[]> = {
 
 export const providerOf = (method: RequestMethod) => (method === "octo" ? ("octo" as const) : ("checkout" as const));
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .optional()
-    .transform((value) => (value ? value : undefined));
+const optionalText = (max: number) => optionalTypedText({ max });
 
 /**
  * The request-payment form. The amount is typed in major units and converted exactly with the
@@ -38,8 +33,8 @@ const optionalText = (max: number) =>
 export const requestPaymentInput = z
   .object({
     method: z.enum(requestMethods, { error: "must be one of the offered flows" }),
-    currency: z.string().trim().toUpperCase(),
-    amount: z.string().trim().min(1, "is required"),
+    currency: typedText({ max: 3 }).toUpperCase(),
+    amount: typedText({ max: 40 }).min(1, "is required"),
     reference: z
       .string()
       .trim()

@@ -9,7 +9,8 @@ export const checkoutEventSchema = z.object({
     .object({
       id: z.string().regex(/^pay_\w{26}$/, "must be a pay_ id"),
       amount: z.number().int().positive().optional(),
-      currency: z.string().length(3).optional(),
+      // Any three capital letters: a code outside ISO 4217 is stored as received and flagged for review (README, Payments).
+      currency: z.string().regex(/^[A-Z]{3}$/, "must be a three-letter currency code").optional(),
       reference: z.string().max(200).optional(),
       action_id: z.string().optional(),
       response_code: z.string().optional(),

@@ -13,6 +13,8 @@ import { getDb } from "@/lib/db/client";
 import { parsePaymentListParams } from "@/lib/payments/list/params";
 import { anyPaymentExists, listPayments } from "@/lib/payments/list/query";
 import { withParams } from "@/lib/url/search-params";
+import { cursorRefused } from "@/lib/payments/list/cursor";
+import { InvalidPageLink } from "@/components/ui/invalid-page-link";
 
 export const metadata: Metadata = { title: "Payments" };
 
@@ -20,7 +22,8 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   const user = await requirePagePermission("payments:read");
   const { filters, params, cursorParam, narrowed, error } = parsePaymentListParams(await searchParams);
   const db = getDb();
-  const { rows, nextCursor } = await listPayments(db, filters);
+  const badCursor = cursorRefused(error);
+  const { rows, nextCursor } = badCursor ? { rows: [], nextCursor: null } : await listPayments(db, filters);
   // Only an empty page asks whether the ledger has any payment at all (one indexed row).
   const ledgerEmpty = rows.length === 0 && (!(narrowed || cursorParam) || !(await anyPaymentExists(db)));
 
@@ -48,8 +51,10 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         }
       />
       <PaymentFiltersForm params={params} />
-      <IgnoredFilters error={error} />
-      {rows.length > 0 ? (
+      <IgnoredFilters error={error} except={badCursor ? ["cursor"] : []} />
+      {badCursor ? (
+        <InvalidPageLink firstPageHref={withParams("/payments", params)} />
+      ) : rows.length > 0 ? (
         <PaymentsTable rows={rows} timeZone={filters.timeZone} sort={filters.sort} />
       ) : ledgerEmpty ? (
         <EmptyState title="No payments yet.">Payments appear here when one is requested, imported by id, or reported by a provider&apos;s webhook.</EmptyState>

@@ -16,6 +16,8 @@ import { requirePagePermission } from "@/lib/auth/current-user";
 import { can, type Role } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { formatMinor } from "@/lib/money/convert";
+import { isKnownCurrency, unknownCurrencyNotice } from "@/lib/money/currency";
+import { unknownCurrencyRefundRefusal } from "@/lib/refunds/refund-rules";
 import { customerPaysLinks } from "@/lib/payments/customer-pays";
 import { getPaymentDetail, parsePaymentId, toStatusSummary } from "@/lib/payments/payment-detail";
 import { paymentAmounts } from "@/lib/payments/refund-totals";
@@ -74,7 +76,8 @@ export default async function PaymentDetailPage({ params }: { params: Promise<{ 
     canReadRefunds ? loadPaymentRefunds(db, payment.id) : Promise.resolve(null),
     approvalThresholdOf(db, payment.currency),
   ]);
-  const canRefund = can(user.role, "refunds:create") && payment.status === "captured" && payment.providerPaymentId !== null && amounts.refundableMinor > 0n;
+  const knownCurrency = isKnownCurrency(payment.currency);
+  const canRefund = knownCurrency && can(user.role, "refunds:create") && payment.status === "captured" && payment.providerPaymentId !== null && amounts.refundableMinor > 0n;
   const refundDialog = canRefund ? (
     <RefundDialog
       payment={{
@@ -103,6 +106,12 @@ export default async function PaymentDetailPage({ params }: { params: Promise<{ 
         description={`${money(payment.amountMinor)} · ${paymentProviderLabels[payment.provider]} · ${paymentFlowLabels[payment.flow]}`}
         actions={<PaymentActions payment={payment} role={user.role} refund={refundDialog} />}
       />
+
+      {knownCurrency ? null : (
+        <p role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-100" data-testid="currency-review">
+          {unknownCurrencyNotice(payment.currency)} {unknownCurrencyRefundRefusal(payment.currency)}
+        </p>
+      )}
 
       <Card title="Summary">
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
