@@ -77,4 +77,5 @@ export const actionMatrix: readonly ActionCase[] = [
     }),
   },
   { file: "lib/actions/orders/reveal-voucher-code.ts", name: "revealVoucherCodeAction", allowed: ["admin", "merchant"], input: () => ({ orderId: someOrderId }) },
+  { file: "lib/actions/orders/reveal-esim-activation.ts", name: "revealEsimActivationAction", allowed: ["admin", "merchant"], input: () => ({ orderId: someOrderId }) },
 ];

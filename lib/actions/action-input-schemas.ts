@@ -3,7 +3,7 @@ import { placeOrderInput } from "@/lib/orders/place-order-input";
 import { requestPaymentInput } from "@/lib/payments/request/request-payment-input";
 import { approveRefundInput, rejectRefundInput, setApprovalThresholdInput } from "@/lib/refunds/decision-input";
 import { issueRefundInput } from "@/lib/refunds/refund-input";
-import { resumePaymentRequestInput, revealVoucherCodeInput, signOutInput, syncRefundsInput } from "@/lib/validation/action-inputs";
+import { resumePaymentRequestInput, revealEsimActivationInput, revealVoucherCodeInput, signOutInput, syncRefundsInput } from "@/lib/validation/action-inputs";
 import { importPaymentSchema, syncPaymentSchema } from "@/lib/validation/payments";
 import { advanceClockSchema } from "@/lib/validation/sandbox";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setUserDisabledSchema } from "@/lib/validation/users";
@@ -32,4 +32,5 @@ export const actionInputSchemas: Record<string, z.ZodType> = {
   setLowBalanceThresholdAction: setLowBalanceThresholdInput,
   placeOrderAction: placeOrderInput,
   revealVoucherCodeAction: revealVoucherCodeInput,
+  revealEsimActivationAction: revealEsimActivationInput,
 };
