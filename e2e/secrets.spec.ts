@@ -114,7 +114,8 @@ test.describe("[SECRETS] voucher codes, PINs and eSIM activation codes", () => {
       const leaks: string[] = [];
       let fetched = 0;
       for (const url of [...new Set([...pages, ...linked])]) {
-        for (const headers of [{}, { RSC: "1" }]) {
+        const variants: Record<string, string>[] = [{}, { RSC: "1" }];
+        for (const headers of variants) {
           const { status, text } = await textOf(request, url, headers);
           if (status === 200) fetched += 1;
           for (const leak of leaksIn(text)) leaks.push(`${url}${"RSC" in headers ? " (RSC)" : ""}: ${leak}`);
