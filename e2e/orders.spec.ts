@@ -55,16 +55,22 @@ test.describe("[ORDERS] merchant places orders", () => {
     await expect(page.getByRole("list", { name: "Order timeline" })).toContainText("Pending → Delivered");
   });
 
-  test("buys an eSIM and sees its QR code and ICCID", async ({ page }) => {
+  test("buys an eSIM, sees its ICCID, and its QR code only after revealing the activation code", async ({ page }) => {
     await page.goto("/orders/new?vertical=esim");
     await page.getByLabel("Country code").fill("HKG");
     await page.getByRole("button", { name: "Show plans" }).click();
     await page.locator('[data-testid^="esim-variant-"]').first().getByRole("button", { name: "Get quote" }).click();
     await confirmQuote(page);
     await expect(page.getByRole("status", { name: "Order status" })).toHaveText("Delivered", { timeout: 30_000 });
+    await expect(page.getByTestId("esim-iccid")).toHaveText(/^\d{18,22}$/);
+    await expect(page.getByLabel("Activation code hidden")).toBeVisible();
+    await expect(page.getByRole("img", { name: "eSIM activation QR code" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Reveal activation code" }).click();
     await expect(page.getByRole("img", { name: "eSIM activation QR code" })).toBeVisible();
     await expect(page.getByTestId("esim-qr").locator("svg")).toBeVisible();
-    await expect(page.getByTestId("esim-iccid")).toHaveText(/^\d{18,22}$/);
+    await expect(page.getByTestId("esim-activation-code")).toHaveText(/^LPA:1\$/);
+    await expect(page.getByTestId("esim-activation-revealed")).toBeFocused();
+    await expect(page.getByText("this reveal is in the audit log")).toBeVisible();
   });
 
   test("a user-fixable failure is refunded and retried with Edit and retry", async ({ page }) => {

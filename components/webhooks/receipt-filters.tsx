@@ -1,14 +1,18 @@
 import Link from "next/link";
-import { webhookOutcomes, webhookSignatureVerdicts } from "@/drizzle/schema/payments";
+import { webhookOutcomes } from "@/drizzle/schema/payments";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { receiptProviders, type ReceiptFilters } from "@/lib/validation/webhooks";
+import { receiptProviders, receiptSignatureFilters, type ReceiptFilters } from "@/lib/validation/webhooks";
+
+const signatureOptions = receiptSignatureFilters.filter((option) => option !== "valid");
 
 const selects = [
-  { name: "provider", label: "Provider", options: receiptProviders },
-  { name: "signature", label: "Signature", options: webhookSignatureVerdicts },
-  { name: "outcome", label: "Outcome", options: webhookOutcomes },
+  { name: "provider", label: "Provider", options: receiptProviders, all: "All" },
+  { name: "signature", label: "Signature", options: signatureOptions, all: "valid" },
+  { name: "outcome", label: "Outcome", options: webhookOutcomes, all: "All" },
 ] as const;
+
+const optionLabels: Partial<Record<string, string>> = { refused: "refused (invalid or missing)", any: "any" };
 
 /** A plain GET form: the filters live in the URL (shareable, back button works). */
 export function ReceiptFiltersForm({ filters }: { filters: ReceiptFilters }) {
@@ -17,11 +21,11 @@ export function ReceiptFiltersForm({ filters }: { filters: ReceiptFilters }) {
       {selects.map((select) => (
         <label key={select.name} className="text-sm">
           <span className="mb-1 block">{select.label}</span>
-          <select name={select.name} defaultValue={filters[select.name] ?? ""} className={inputClass}>
-            <option value="">All</option>
+          <select name={select.name} defaultValue={filters[select.name] === "valid" ? "" : (filters[select.name] ?? "")} className={inputClass}>
+            <option value="">{select.all}</option>
             {select.options.map((option) => (
               <option key={option} value={option}>
-                {option.replaceAll("_", " ")}
+                {optionLabels[option] ?? option.replaceAll("_", " ")}
               </option>
             ))}
           </select>

@@ -35,6 +35,7 @@ export function ReceiptsTable({ rows }: { rows: ReceiptRow[] }) {
             <details>
               <summary className="cursor-pointer text-xs text-indigo-700 dark:text-indigo-300">View</summary>
               <pre className="mt-2 max-h-80 max-w-xl overflow-auto rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-950">{prettyBody(row.rawBody)}</pre>
+              {row.rawBodySha256 ? <p className="mt-1 max-w-xl font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">SHA-256 of the body as received: {row.rawBodySha256}</p> : null}
             </details>
           </td>
         </tr>

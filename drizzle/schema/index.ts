@@ -4,3 +4,4 @@ export * from "./sandbox";
 export * from "./payments";
 export * from "./refunds";
 export * from "./orders";
+export * from "./webhook-rejections";

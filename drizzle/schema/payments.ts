@@ -129,7 +129,10 @@ export const webhookReceipts = pgTable(
     /** True on the one receipt per (provider, event id) that was applied or deliberately ignored. */
     isFirst: boolean().notNull().default(false),
     paymentId: uuid().references(() => payments.id),
+    /** The body as received with every secret value replaced by "[redacted]" (lib/security/redact.ts); cut short on sampled rejections. */
     rawBody: text().notNull(),
+    /** SHA-256 (hex) of the body exactly as received, so a delivery can be matched to the provider's copy without storing its secrets. */
+    rawBodySha256: text(),
     headers: jsonb().$type<Record<string, string>>().notNull(),
     detail: text(),
   },

@@ -97,4 +97,5 @@ export const actionMatrix: readonly ActionCase[] = [
   },
   { file: "lib/actions/account/revoke-other-sessions.ts", name: "revokeOtherSessionsAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({}) },
   { file: "lib/actions/users/revoke-user-sessions.ts", name: "revokeUserSessionsAction", allowed: ["admin"], input: () => ({ userId: someUserId }) },
+  { file: "lib/actions/orders/reveal-esim-activation.ts", name: "revealEsimActivationAction", allowed: ["admin", "merchant"], input: () => ({ orderId: someOrderId }) },
 ];

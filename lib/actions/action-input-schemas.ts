@@ -4,7 +4,7 @@ import { changePasswordSchema, revokeOtherSessionsSchema, revokeOwnSessionSchema
 import { requestPaymentInput } from "@/lib/payments/request/request-payment-input";
 import { approveRefundInput, rejectRefundInput, setApprovalThresholdInput } from "@/lib/refunds/decision-input";
 import { issueRefundInput } from "@/lib/refunds/refund-input";
-import { resumePaymentRequestInput, revealVoucherCodeInput, signOutInput, syncRefundsInput } from "@/lib/validation/action-inputs";
+import { resumePaymentRequestInput, revealEsimActivationInput, revealVoucherCodeInput, signOutInput, syncRefundsInput } from "@/lib/validation/action-inputs";
 import { importPaymentSchema, syncPaymentSchema } from "@/lib/validation/payments";
 import { advanceClockSchema } from "@/lib/validation/sandbox";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setUserDisabledSchema } from "@/lib/validation/users";
@@ -49,4 +49,5 @@ export const actionInputSchemas: Record<string, z.ZodType> = {
   revokeOwnSessionAction: revokeOwnSessionSchema,
   revokeOtherSessionsAction: revokeOtherSessionsSchema,
   revokeUserSessionsAction: revokeUserSessionsSchema,
+  revealEsimActivationAction: revealEsimActivationInput,
 };

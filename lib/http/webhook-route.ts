@@ -11,9 +11,22 @@ export interface WebhookAnswer {
  * it), the receiver's verdict as JSON with its status, and a 5xx for anything unexpected, which
  * makes the provider retry later. Authentication (the signature) is the receiver's first step.
  */
-export async function handleWebhook(request: Request, options: { name: string; maxBodyBytes: number; what: "event" | "callback"; receive: (rawBody: string) => Promise<WebhookAnswer> }): Promise<Response> {
+export async function handleWebhook(
+  request: Request,
+  options: {
+    name: string;
+    maxBodyBytes: number;
+    what: "event" | "callback";
+    receive: (rawBody: string) => Promise<WebhookAnswer>;
+    /** Counts an oversized delivery (nothing of it is stored); its failure never changes the 413. */
+    countTooLarge?: () => Promise<unknown>;
+  },
+): Promise<Response> {
   const rawBody = await readLimitedBody(request, options.maxBodyBytes);
-  if (rawBody === null) return Response.json({ error: "body too large" }, { status: 413 });
+  if (rawBody === null) {
+    await options.countTooLarge?.().catch((error: unknown) => console.error(`[webhook ${options.name}] could not count an oversized delivery`, error));
+    return Response.json({ error: "body too large" }, { status: 413 });
+  }
   try {
     const result = await options.receive(rawBody);
     return Response.json({ outcome: result.outcome, ...(result.detail && { detail: result.detail }) }, { status: result.httpStatus });

@@ -3,6 +3,7 @@ import { users } from "@/drizzle/schema/auth";
 import { paymentEvents, webhookReceipts, type paymentEventSources } from "@/drizzle/schema/payments";
 import type { DbOrTx } from "@/lib/db/types";
 import { prettyBody } from "@/lib/webhooks/pretty-body";
+import { redactBody } from "@/lib/security/redact";
 import type { SignatureVerdict, WebhookOutcome } from "@/lib/webhooks/receipts";
 import type { PaymentStatus } from "./payment-status";
 
@@ -180,7 +181,7 @@ export async function loadPaymentTimeline(db: DbOrTx, paymentId: string, limit =
           toStatus: null,
           actor: null,
           detail: [row.provider, row.eventId, row.detail].filter(Boolean).join(" · ") || null,
-          rawPayload: prettyBody(row.rawBody),
+          rawPayload: prettyBody(redactBody(row.rawBody)),
           webhook: { eventId: row.eventId, eventType: row.eventType, signature: row.signature, outcome: row.outcome },
         },
       }),

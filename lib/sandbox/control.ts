@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/types";
+import { redactBody, redactSecrets } from "@/lib/security/redact";
 import { advanceClock, clockOffsetMs } from "./core/clock";
 import { clearFaults, faultSpecSchema, queueFault } from "./core/faults";
 import { jsonResponse } from "./core/http";
@@ -63,7 +64,9 @@ export async function handleSandboxControl(request: Request, path: string, optio
       }
       case "GET /webhooks": {
         const provider = providerQuery.parse(new URL(request.url).searchParams.get("provider") ?? undefined);
-        return jsonResponse(200, await listWebhookDeliveries(db, provider));
+        // The simulator keeps what it sends; the listing shows it without codes, PINs or credentials (X-OCTOPUS-WEBHOOK-TOKEN).
+        const deliveries = await listWebhookDeliveries(db, provider);
+        return jsonResponse(200, deliveries.map((delivery) => ({ ...delivery, body: redactBody(delivery.body), headers: redactSecrets(delivery.headers) })));
       }
       default:
         return jsonResponse(404, { error: `no sandbox control endpoint ${route}` });

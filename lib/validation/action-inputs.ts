@@ -5,6 +5,8 @@ export const signOutInput = z.object({});
 
 export const revealVoucherCodeInput = z.object({ orderId: z.uuid("must be an order id") });
 
+export const revealEsimActivationInput = z.object({ orderId: z.uuid("must be an order id") });
+
 export const resumePaymentRequestInput = z.object({ paymentId: z.uuid("must be a payment id") });
 
 const refundIds = z

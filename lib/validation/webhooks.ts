@@ -7,9 +7,15 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, label
 
 export const receiptProviders = ["checkout", "octo", "octopus-cards"] as const;
 
+/**
+ * The signature filter: a verdict, "refused" (invalid or missing) or "any". Absent means "valid",
+ * so refused deliveries (anyone can send them) never push authentic ones off the first page.
+ */
+export const receiptSignatureFilters = [...webhookSignatureVerdicts, "refused", "any"] as const;
+
 export const receiptFiltersSchema = z.object({
   provider: optionalEnum(receiptProviders, "provider"),
-  signature: optionalEnum(webhookSignatureVerdicts, "signature"),
+  signature: optionalEnum(receiptSignatureFilters, "signature"),
   outcome: optionalEnum(webhookOutcomes, "outcome"),
   cursor: rowIdCursor.optional(),
 });

@@ -1,12 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { webhookReceipts, type webhookOutcomes, type webhookSignatureVerdicts } from "@/drizzle/schema/payments";
 import type { DbOrTx } from "@/lib/db/types";
+import { createHash } from "node:crypto";
+import { redactBody } from "@/lib/security/redact";
+import { countRejection } from "./rejection-budget";
 
 export type WebhookOutcome = (typeof webhookOutcomes)[number];
 export type SignatureVerdict = (typeof webhookSignatureVerdicts)[number];
 
 /** Bodies of refused deliveries are kept only up to this size: enough to diagnose, not a dump. */
-const rejectedBodyLimit = 4096;
+const rejectedBodyLimit = 1024;
 
 export interface ReceiptInput {
   provider: string;
@@ -30,8 +33,19 @@ function storable<T extends string | null>(text: T): T {
   return (text === null ? null : text.replaceAll("\u0000", "\uFFFD")) as T;
 }
 
-export async function recordReceipt(db: DbOrTx, input: ReceiptInput): Promise<bigint> {
-  const rawBody = input.outcome === "rejected" ? input.rawBody.slice(0, rejectedBodyLimit) : input.rawBody;
+/** Refused before the sender was authenticated: anyone can send these, as many as they like. */
+const isUnauthenticatedRejection = (input: ReceiptInput) => input.outcome === "rejected" && input.signature !== "valid";
+
+/**
+ * Stores one delivery's receipt: its body with every secret value redacted (the signature was
+ * verified on the raw body before this), the SHA-256 of the raw body, and for unauthenticated
+ * rejections only a sample (rejection-budget.ts). Returns null when the delivery was only counted.
+ */
+export async function recordReceipt(db: DbOrTx, input: ReceiptInput): Promise<bigint | null> {
+  if (isUnauthenticatedRejection(input) && !(await countRejection(db, input.provider, input.receivedAt)).sampled) return null;
+  // Redacted before it is cut short, so a secret cannot survive by straddling the cut.
+  const redacted = redactBody(input.rawBody);
+  const rawBody = input.outcome === "rejected" ? redacted.slice(0, rejectedBodyLimit) : redacted;
   const [row] = await db
     .insert(webhookReceipts)
     .values({
@@ -41,6 +55,7 @@ export async function recordReceipt(db: DbOrTx, input: ReceiptInput): Promise<bi
       paymentId: input.paymentId ?? null,
       detail: storable(input.detail ?? null),
       rawBody: storable(rawBody),
+      rawBodySha256: createHash("sha256").update(input.rawBody, "utf8").digest("hex"),
     })
     .returning({ id: webhookReceipts.id });
   if (!row) throw new Error("webhook receipt insert returned no row");

@@ -5,6 +5,7 @@ import { receiveCheckoutWebhook } from "./checkout/receive-checkout-webhook";
 import { receiveOctoNotify, type OctoStatusChecker } from "./octo/receive-octo-notify";
 import { receiveOctopusCardsWebhook } from "./octopus-cards/receive-octopus-cards-webhook";
 import { keptHeaders } from "./receipts";
+import { countRejection } from "./rejection-budget";
 
 /**
  * The three receivers as request → response, shared by the app's routes (which pass the app's
@@ -15,6 +16,7 @@ export function checkoutWebhookResponse(request: Request, db: Database, signingK
     name: "checkout",
     maxBodyBytes: 256 * 1024,
     what: "event",
+    countTooLarge: () => countRejection(db, "checkout", now ?? new Date()),
     receive: (rawBody) =>
       receiveCheckoutWebhook(db, { rawBody, signatureHeader: request.headers.get("cko-signature"), headers: keptHeaders(request.headers, ["content-type", "user-agent", "cko-signature"]) }, signingKey, now),
   });
@@ -26,6 +28,7 @@ export function octoNotifyResponse(request: Request, db: Database, client: OctoS
     name: "octo",
     maxBodyBytes: 64 * 1024,
     what: "callback",
+    countTooLarge: () => countRejection(db, "octo", now ?? new Date()),
     receive: (rawBody) => receiveOctoNotify(db, client, notifyKey, { rawBody, headers: keptHeaders(request.headers, ["content-type", "user-agent"]) }, now),
   });
 }
@@ -35,6 +38,7 @@ export function octopusCardsWebhookResponse(request: Request, deps: OrderDeps, s
     name: "octopus-cards",
     maxBodyBytes: 256 * 1024,
     what: "event",
+    countTooLarge: () => countRejection(deps.db, "octopus-cards", deps.now()),
     receive: (rawBody) =>
       receiveOctopusCardsWebhook(
         deps,

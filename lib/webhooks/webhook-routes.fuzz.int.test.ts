@@ -82,7 +82,7 @@ describe(`webhook route handlers under fuzz [${testDatabaseKind}]`, () => {
 
   it(`${runs} hostile deliveries: never a 5xx, never a change beyond a "rejected" receipt`, async () => {
     console.log(`[webhook fuzz] runs=${runs} seed=${seed} (replay: FUZZ_SEED=${seed} FUZZ_RUNS=${runs})`);
-    const before = await tableChecksums(t.db, ["webhook_receipts"]);
+    const before = await tableChecksums(t.db, ["webhook_receipts", "webhook_rejection_counts"]);
     const mark = await markReceipts(t.db);
     const statuses = new Map<number, number>();
     await fc.assert(
@@ -94,7 +94,7 @@ describe(`webhook route handlers under fuzz [${testDatabaseKind}]`, () => {
       { numRuns: runs, seed },
     );
     console.log(`[webhook fuzz] statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
-    expect(await tableChecksums(t.db, ["webhook_receipts"])).toEqual(before);
+    expect(await tableChecksums(t.db, ["webhook_receipts", "webhook_rejection_counts"])).toEqual(before);
     const receipts = await receiptsSince(t.db, mark);
     expect(receipts.earlierUnchanged).toBe(true);
     expect(new Set(receipts.addedOutcomes)).toEqual(new Set(["rejected"]));

@@ -32,11 +32,11 @@ describe(`webhook route handlers refuse hostile deliveries [${testDatabaseKind}]
 
   /** Sends the request and proves it changed no table and only added receipts with the given outcomes. */
   async function expectNoStateChange(provider: WebhookProvider, request: Request, expected: { status: number; receipts: string[] }) {
-    const before = await tableChecksums(t.db, ["webhook_receipts"]);
+    const before = await tableChecksums(t.db, ["webhook_receipts", "webhook_rejection_counts"]);
     const mark = await markReceipts(t.db);
     const response = await post[provider](request);
     expect(response.status).toBe(expected.status);
-    expect(await tableChecksums(t.db, ["webhook_receipts"])).toEqual(before);
+    expect(await tableChecksums(t.db, ["webhook_receipts", "webhook_rejection_counts"])).toEqual(before);
     expect(await receiptsSince(t.db, mark)).toEqual({ earlierUnchanged: true, addedOutcomes: expected.receipts });
     return response;
   }

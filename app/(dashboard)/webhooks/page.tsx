@@ -5,6 +5,7 @@ import { KeysetPager } from "@/components/ui/keyset-pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { ReceiptFiltersForm } from "@/components/webhooks/receipt-filters";
 import { ReceiptsTable } from "@/components/webhooks/receipts-table";
+import { ReceiptViewTabs } from "@/components/webhooks/receipt-view-tabs";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { firstValues, withParams } from "@/lib/url/search-params";
@@ -13,6 +14,7 @@ import { parseFilterFields } from "@/lib/validation/parse-filters";
 import { InvalidPageLink } from "@/components/ui/invalid-page-link";
 import { receiptFiltersSchema, type ReceiptFilters } from "@/lib/validation/webhooks";
 import { listReceipts } from "@/lib/webhooks/list-receipts";
+import { rejectionsInLastHour } from "@/lib/webhooks/rejection-budget";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -21,14 +23,23 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const parsed = parseFilterFields(receiptFiltersSchema, firstValues(await searchParams));
   const filters: ReceiptFilters = parsed.data;
   const badCursor = cursorRefused(parsed.error);
-  const { rows, nextCursor } = badCursor ? { rows: [], nextCursor: null } : await listReceipts(getDb(), filters);
+  const [{ rows, nextCursor }, lastHour] = await Promise.all([
+    badCursor ? Promise.resolve({ rows: [], nextCursor: null }) : listReceipts(getDb(), filters),
+    rejectionsInLastHour(getDb(), filters.provider),
+  ]);
   const { cursor, ...withoutCursor } = filters;
   return (
     <>
       <PageHeader
         title="Webhooks"
-        description="Every provider webhook delivery received: its signature verdict, what became of it, and the raw body exactly as it arrived."
+        description="Provider webhook deliveries received: their signature verdict, what became of them, and their body with every code, PIN, activation code and credential redacted."
       />
+      <ReceiptViewTabs signature={filters.signature} />
+      {lastHour.notStored > 0 ? (
+        <p className="mb-4 text-sm text-amber-800 dark:text-amber-300" data-testid="rejections-not-stored">
+          {lastHour.notStored.toLocaleString("en")} more refused {lastHour.notStored === 1 ? "delivery" : "deliveries"} in the last hour {lastHour.notStored === 1 ? "was" : "were"} counted, not stored.
+        </p>
+      ) : null}
       <ReceiptFiltersForm filters={filters} />
       <IgnoredFilters error={parsed.error} except={["cursor"]} />
       {badCursor ? <InvalidPageLink firstPageHref={withParams("/webhooks", withoutCursor)} /> : rows.length === 0 ? <EmptyState title="No webhook deliveries match these filters." /> : <ReceiptsTable rows={rows} />}

@@ -13,11 +13,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { esimSummaryOf, type EsimSummary } from "@/lib/orders/esim-activation";
 import { getOrderDetail, orderStatusSummary, parseOrderId, retryHref } from "@/lib/orders/order-detail";
 import { orderStatusLabels } from "@/lib/orders/order-status";
 import { octopusCardsClient } from "@/lib/providers/clients";
 import { isOctopusCardsError } from "@/lib/providers/octopus-cards/errors";
-import type { EsimOrder } from "@/lib/providers/octopus-cards/types";
 
 export const metadata: Metadata = { title: "Order" };
 
@@ -30,10 +30,13 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-/** eSIM activation data is never stored: asked from the provider on each view, while it returns it. */
-async function esimFromProvider(providerOrderId: number): Promise<{ esim: EsimOrder } | { error: string }> {
+/**
+ * eSIM data is never stored: asked from the provider on each view. The activation code is
+ * dropped here, so it never reaches the page (HTML or RSC payload); only the audited reveal returns it.
+ */
+async function esimFromProvider(providerOrderId: number): Promise<{ esim: EsimSummary } | { error: string }> {
   try {
-    return { esim: await octopusCardsClient().getEsimOrder(providerOrderId) };
+    return { esim: esimSummaryOf(await octopusCardsClient().getEsimOrder(providerOrderId)) };
   } catch (error) {
     if (!isOctopusCardsError(error)) throw error;
     return { error: error.message };
@@ -146,7 +149,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         ) : null}
 
         {esim ? (
-          <Card title="eSIM activation">{"esim" in esim ? <EsimActivation esim={esim.esim} /> : <p className="text-sm text-red-600 dark:text-red-400">Octopus Cards did not return the activation data ({esim.error}); reload to try again.</p>}</Card>
+          <Card title="eSIM activation">{"esim" in esim ? <EsimActivation esim={esim.esim} orderId={order.id} canReveal={canCreate} /> : <p className="text-sm text-red-600 dark:text-red-400">Octopus Cards did not return the activation data ({esim.error}); reload to try again.</p>}</Card>
         ) : null}
       </div>
 

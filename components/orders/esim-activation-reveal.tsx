@@ -1,0 +1,56 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { FormStatus } from "@/components/ui/form-status";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { revealEsimActivationAction } from "@/lib/actions/orders/reveal-esim-activation";
+import type { RevealedEsimActivation } from "@/lib/orders/esim-activation";
+
+const masked = "LPA:1$•••••••••••••••$••••••••••••";
+
+/**
+ * The LPA activation string and its QR code, masked until revealed: each reveal asks the
+ * provider again and is audited. Focus moves to what was revealed, so a keyboard or screen
+ * reader user lands on the code rather than back at the top of the page.
+ */
+export function EsimActivationReveal({ orderId, canReveal }: { orderId: string; canReveal: boolean }) {
+  const [result, action, pending] = useActionState<ActionResult<RevealedEsimActivation> | null, FormData>(revealEsimActivationAction, null);
+  const revealed = result?.ok ? result.data : null;
+  const revealedRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (revealed) revealedRef.current?.focus();
+  }, [revealed]);
+
+  if (revealed) {
+    return (
+      <figure ref={revealedRef} tabIndex={-1} aria-label="eSIM activation code" className="w-48 outline-offset-4" data-testid="esim-activation-revealed">
+        <div role="img" aria-label="eSIM activation QR code" data-testid="esim-qr" className="rounded bg-white p-2" dangerouslySetInnerHTML={{ __html: revealed.qrSvg }} />
+        <figcaption className="mt-2 text-xs break-all">
+          <code data-testid="esim-activation-code">{revealed.activationCode}</code> <CopyButton value={revealed.activationCode} label="Copy activation code" />
+        </figcaption>
+        <FormStatus result={result} />
+      </figure>
+    );
+  }
+  return (
+    <div className="w-64 space-y-3">
+      <code className="block font-mono text-xs break-all text-zinc-500" aria-label="Activation code hidden">
+        {masked}
+      </code>
+      {canReveal ? (
+        <form action={action} className="space-y-2">
+          <input type="hidden" name="orderId" value={orderId} />
+          <Button type="submit" variant="secondary" disabled={pending}>
+            {pending ? "Revealing…" : "Reveal activation code"}
+          </Button>
+          <p className="text-xs text-zinc-500">The QR code appears after the reveal. Every reveal is recorded in the audit log.</p>
+        </form>
+      ) : (
+        <p className="text-xs text-zinc-500">Only people who can place orders can reveal the activation code.</p>
+      )}
+      <FormStatus result={result} />
+    </div>
+  );
+}
