@@ -34,6 +34,15 @@ const envSchema = z
     SIGNIN_MAX_FAILURES: intWithDefault(5, 1, 100),
     SIGNIN_IP_MAX_FAILURES: intWithDefault(20, 1, 10_000),
     SIGNIN_LOCK_MINUTES: intWithDefault(15, 1, 24 * 60),
+    /** Roles that must verify a second factor at sign-in (and enrol one first), comma-separated. */
+    MFA_REQUIRED_ROLES: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default("admin,finance")
+        .transform((value) => value.split(",").map((role) => role.trim()).filter(Boolean))
+        .pipe(z.array(z.enum(["admin", "finance", "ops", "merchant"], { error: "must list only admin, finance, ops or merchant" }))),
+    ),
     ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.string().email("must be an email address").optional()),
     ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(12, "must be at least 12 characters").optional()),
     CHECKOUT_BASE_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),

@@ -8,6 +8,7 @@ import { importPaymentSchema, syncPaymentSchema } from "@/lib/validation/payment
 import { advanceClockSchema } from "@/lib/validation/sandbox";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setUserDisabledSchema } from "@/lib/validation/users";
 import { setLowBalanceThresholdInput } from "@/lib/wallet/low-balance-threshold";
+import { confirmTotpInput, regenerateRecoveryCodesInput, resetUserFactorsInput, signInFormInput, verifySecondFactorInput } from "@/lib/validation/second-factor";
 
 /**
  * The input schema of every server action, by the action's export name, for the input fuzz
@@ -32,4 +33,10 @@ export const actionInputSchemas: Record<string, z.ZodType> = {
   setLowBalanceThresholdAction: setLowBalanceThresholdInput,
   placeOrderAction: placeOrderInput,
   revealVoucherCodeAction: revealVoucherCodeInput,
+  signInAction: signInFormInput,
+  verifySecondFactorAction: verifySecondFactorInput,
+  confirmTotpEnrolmentAction: confirmTotpInput,
+  confirmTotpAction: confirmTotpInput,
+  regenerateRecoveryCodesAction: regenerateRecoveryCodesInput,
+  resetUserFactorsAction: resetUserFactorsInput,
 };

@@ -20,11 +20,11 @@ function fieldsOf(schema: z.ZodType): string[] {
   return [];
 }
 
-/** Every `export const xAction = defineAction(` in lib/actions. */
+/** Every `export const xAction = defineAction(` (or defineSignInStepAction) in lib/actions. */
 function actionsInSource(): string[] {
   const root = path.resolve(import.meta.dirname);
   const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
-  return files.flatMap((f) => [...readFileSync(path.join(root, f), "utf8").matchAll(/export const (\w+) = defineAction\(/g)].map((m) => m[1] ?? "")).sort();
+  return files.flatMap((f) => [...readFileSync(path.join(root, f), "utf8").matchAll(/export const (\w+) = define(?:SignInStep)?Action\(/g)].map((m) => m[1] ?? "")).sort();
 }
 
 const plausible = fc.constantFrom("", " ", "0", "1", "-1", "1.00", "1e9", "NaN", "HKD", "UZS", "usd", "checkout", "octo", "partial", "full", "admin", "true", "other", "a@b.c", "00000000-0000-4000-8000-000000000000", "x".repeat(600));
