@@ -12,7 +12,10 @@ export const confirmTotpAction = defineAction({
   permission: "signed-in",
   input: confirmTotpInput,
   async run(input, { db, user, actor }) {
-    const result = await confirmTotpEnrolment(db, actor, { sessionId: user.sessionId, userId: user.id }, input.code, { markSession: false }, new Date());
+    // A session that never verified a factor (a role without MFA) proves the new one here; without
+    // the mark it would turn pending on its next request. A verified session keeps its own time.
+    const markSession = user.secondFactorAt === null;
+    const result = await confirmTotpEnrolment(db, actor, { sessionId: user.sessionId, userId: user.id }, input.code, { markSession }, new Date());
     if (!result.ok) throw new AppError("VALIDATION_FAILED", "That code does not match. Type the six digits your app shows now for Payments Ops.");
     revalidatePath("/account");
     return {

@@ -50,8 +50,8 @@ class WrongCode extends Error {}
 /**
  * Confirms the offered secret with a code from the user's app, in one transaction: the secret
  * replaces the user's factor only when the code matches (a wrong code leaves the old factor in
- * place), recovery codes are issued when the user has none left (or when `markSession`), and
- * at sign-in (`markSession`) the session becomes full. Audited as auth.mfa_enrolled.
+ * place), recovery codes are issued when the user has none left, and with `markSession` the
+ * session counts as second-factor verified (full). Audited as auth.mfa_enrolled.
  */
 export async function confirmTotpEnrolment(
   db: Database,
@@ -67,7 +67,7 @@ export async function confirmTotpEnrolment(
       const replaced = (await factorStamp(tx, session.userId)) !== "none";
       await storeUnconfirmedTotp(tx, session.userId, secret, now);
       if ((await checkTotp(tx, session.userId, code, now, { pending: true })) !== "ok") throw new WrongCode();
-      const issueCodes = options.markSession || (await unusedRecoveryCodeCount(tx, session.userId)) === 0;
+      const issueCodes = (await unusedRecoveryCodeCount(tx, session.userId)) === 0;
       const recoveryCodes = issueCodes ? await issueRecoveryCodes(tx, session.userId, now) : null;
       if (options.markSession) await markSecondFactor(tx, session.sessionId, "totp", now);
       await recordAudit(tx, actor, {
