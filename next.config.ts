@@ -5,6 +5,9 @@ import "./lib/env";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `npm run dev` opened at http://127.0.0.1:3000 must hydrate too (Next refuses dev resources
+  // to origins not listed here), so both local addresses work in development.
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   experimental: { authInterrupts: true },
   async headers() {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
+import { enrolTotp } from "./support/sign-in";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const port = 3299;
@@ -69,6 +70,7 @@ test.describe("[LIVE MODE] a live deployment", () => {
   test("has no demo users, and the first admin comes from the environment", async ({ page }) => {
     await page.goto(`${base}/sign-in`);
     await expect(page.getByText("Sandbox mode: demo users")).toHaveCount(0);
+    await expect(page.getByText("3LCXDON4BKE3E4FJDFCYG2OMRCYTMQCE")).toHaveCount(0);
     await page.getByLabel("Email").fill("admin@demo.test");
     await page.getByLabel("Password").fill("sandbox-demo-password");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -77,6 +79,9 @@ test.describe("[LIVE MODE] a live deployment", () => {
     await page.getByLabel("Email").fill("first.admin@example.test");
     await page.getByLabel("Password").fill("violet kettle harbour lantern");
     await page.getByRole("button", { name: "Sign in" }).click();
+    // An admin needs a second factor: the first sign-in sets up the authenticator app.
+    await expect(page).toHaveURL(/\/sign-in\/enrol/);
+    await enrolTotp(page);
     await expect(page.getByTestId("signed-in-role")).toHaveText("Admin");
     await expect(page.getByRole("link", { name: "Sandbox" })).toHaveCount(0);
   });

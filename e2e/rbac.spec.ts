@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { pageAccess } from "./support/page-access";
 import { roleNames, storageStateOf } from "./support/roles";
-import { actionMatrix } from "./support/action-matrix";
+import { actionMatrix, signInStepActions } from "./support/action-matrix";
 import { allRouteHandlers, expectedStatusFor, protectedRouteCalls, routeMatrix } from "./support/route-matrix";
 import { allServerActions, callServerAction } from "./support/server-actions";
 import { signInAs, expectSignedIn } from "./support/sign-in";
 
 test("[RBAC] every server action in the build has an entry in the action matrix", () => {
-  expect(allServerActions()).toEqual(actionMatrix.map((a) => `${a.file}#${a.name}`).sort());
+  expect(allServerActions()).toEqual([...actionMatrix, ...signInStepActions].map((a) => `${a.file}#${a.name}`).sort());
 });
 
 test("[RBAC] every route handler in the build has an entry in the route matrix", () => {
@@ -42,6 +42,15 @@ test.describe("[RBAC] anonymous", () => {
     for (const action of actionMatrix) {
       const result = await callServerAction(request, baseURL!, action, action.input());
       expect(result.body, action.name).toContain('"code":"UNAUTHENTICATED"');
+      expect(result.body).not.toContain('"ok":true');
+    }
+  });
+
+  test("the second-factor steps want a pending sign-in; the password step refuses wrong credentials", async ({ request, baseURL }) => {
+    for (const action of signInStepActions) {
+      const result = await callServerAction(request, baseURL!, action, action.input());
+      expect(result.body, action.name).toContain('"code":"UNAUTHENTICATED"');
+      expect(result.body).toContain(action.access === "public" ? "Email or password is incorrect." : "This sign-in has ended. Sign in again.");
       expect(result.body).not.toContain('"ok":true');
     }
   });
@@ -91,6 +100,33 @@ for (const role of roleNames) {
     });
   });
 }
+
+test.describe("[RBAC] a password-only session of a user whose role requires a second factor", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("is refused by every page, route handler and server action", async ({ page, browser, baseURL }) => {
+    const user = { email: `pending-matrix-${Date.now()}@example.test`, name: "Pending Matrix", role: "admin", password: "pending matrix password" };
+    const created = await callServerAction(page.request, baseURL!, { file: "lib/actions/users/create-user.ts", name: "createUserAction" }, user);
+    expect(created.body).toContain('"ok":true');
+
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const other = await context.newPage();
+    await signInAs(other, user.email, user.password, { enrol: false });
+    await expect(other).toHaveURL(/\/sign-in\/enrol/);
+    for (const call of protectedRouteCalls) {
+      expect((await other.request.fetch(call.url, { method: call.method })).status(), `${call.method} ${call.url}`).toBe(401);
+    }
+    for (const action of actionMatrix) {
+      const result = await callServerAction(other.request, baseURL!, action, action.input());
+      expect(result.body, action.name).toContain('"code":"UNAUTHENTICATED"');
+    }
+    for (const path of Object.keys(pageAccess)) {
+      await other.goto(path);
+      await expect(other, path).toHaveURL(/\/sign-in\/enrol$/);
+    }
+    await context.close();
+  });
+});
 
 test.describe("[RBAC] a disabled user", () => {
   test.use({ storageState: storageStateOf("admin") });

@@ -3,7 +3,8 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { sandboxCredentials } from "../lib/sandbox/credentials";
 import { actionMatrix } from "./support/action-matrix";
-import { roleUsers, storageStateOf } from "./support/roles";
+import { demoTotpSecrets, roleUsers, storageStateOf } from "./support/roles";
+import { verifyWithTotp } from "./support/sign-in";
 import { callServerAction } from "./support/server-actions";
 
 const createUser = { file: "lib/actions/users/create-user.ts", name: "createUserAction" };
@@ -144,6 +145,8 @@ test.describe("[SECURITY] headers", () => {
     await page.getByLabel("Email").fill(roleUsers.ops);
     await page.getByLabel("Password").fill("sandbox-demo-password");
     await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/sign-in\/verify/);
+    await verifyWithTotp(page, demoTotpSecrets[roleUsers.ops]!);
     await expect(page.getByText(roleUsers.ops, { exact: true })).toBeVisible();
     expect(problems).toEqual([]);
     await context.close();

@@ -1,5 +1,6 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
+import { formAlertOf, hiddenFieldsOf } from "../lib/testing/server-action-form";
 import { baseURL } from "../playwright.config";
 
 /**
@@ -12,7 +13,7 @@ import { baseURL } from "../playwright.config";
  */
 const { hostname, port } = new URL(baseURL);
 
-function send(localAddress: string, method: "GET" | "POST", path: string, headers: Record<string, string>, body?: string) {
+function send(localAddress: string, method: "GET" | "POST", path: string, headers: Record<string, string>, body?: string | Buffer) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const request = http.request({ host: hostname, port, path, method, headers, localAddress, family: 4 }, (response) => {
       let text = "";
@@ -28,22 +29,26 @@ function send(localAddress: string, method: "GET" | "POST", path: string, header
 const cookiesOf = (headers: http.IncomingHttpHeaders) => (headers["set-cookie"] ?? []).map((c) => c.split(";")[0] ?? "");
 
 /**
- * One sign-in through next-auth's credentials endpoint (what the sign-in form posts to today;
- * adapt here if the form changes): the error message shown, or "signed in".
+ * One sign-in as a browser without JavaScript makes it: GET the page, POST the sign-in form's
+ * server action back to it (multipart); the error sentence the form shows, or "signed in".
  */
 async function attemptSignIn(localAddress: string, email: string, password: string, forgedForwardedFor: string): Promise<string> {
   const forged = { "x-forwarded-for": forgedForwardedFor, "x-real-ip": forgedForwardedFor };
-  const csrf = await send(localAddress, "GET", "/api/auth/csrf", forged);
-  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-  const form = new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: `${baseURL}/payments` }).toString();
-  const response = await send(localAddress, "POST", "/api/auth/callback/credentials", {
-    ...forged,
-    "content-type": "application/x-www-form-urlencoded",
-    cookie: cookiesOf(csrf.headers).join("; "),
-  }, form);
-  const target = response.headers.location ?? (JSON.parse(response.body || "{}") as { url?: string }).url ?? "";
-  const error = new URL(target, baseURL).searchParams.get("error");
-  return error ?? "signed in";
+  const page = await send(localAddress, "GET", "/sign-in", forged);
+  const form = new FormData();
+  for (const [name, value] of hiddenFieldsOf(page.body, "Sign in")) form.append(name, value);
+  form.set("email", email);
+  form.set("password", password);
+  const encoded = new Request(baseURL, { method: "POST", body: form });
+  const response = await send(
+    localAddress,
+    "POST",
+    "/sign-in",
+    { ...forged, origin: baseURL, "content-type": encoded.headers.get("content-type") ?? "" },
+    Buffer.from(await encoded.arrayBuffer()),
+  );
+  if (response.headers.location || cookiesOf(response.headers).some((c) => c.startsWith("next-auth.session-token=") && c.length > 24)) return "signed in";
+  return formAlertOf(response.body, "Sign in") ?? `no message (HTTP ${response.status})`;
 }
 
 test.describe("[AUTH] sign-in throttling ignores a forged X-Forwarded-For", () => {

@@ -45,6 +45,15 @@ const envSchema = z
         return z.NEVER;
       }
     }),
+    /** Roles that must verify a second factor at sign-in (and enrol one first), comma-separated. */
+    MFA_REQUIRED_ROLES: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default("admin,finance")
+        .transform((value) => value.split(",").map((role) => role.trim()).filter(Boolean))
+        .pipe(z.array(z.enum(["admin", "finance", "ops", "merchant"], { error: "must list only admin, finance, ops or merchant" }))),
+    ),
     ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.string().email("must be an email address").optional()),
     ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(12, "must be at least 12 characters").optional()),
     CHECKOUT_BASE_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),

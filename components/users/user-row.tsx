@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { inputClass } from "@/components/ui/field";
 import { changeUserRoleAction } from "@/lib/actions/users/change-user-role";
+import { resetUserFactorsAction } from "@/lib/actions/users/reset-user-factors";
 import { resetUserPasswordAction } from "@/lib/actions/users/reset-user-password";
 import { setUserDisabledAction } from "@/lib/actions/users/set-user-disabled";
 import type { Role } from "@/lib/auth/permissions";
@@ -25,6 +26,8 @@ export function UserRow({ user, liveSessions = 0 }: { user: UserRowData; liveSes
   const [disableResult, toggleDisabled, disablePending] = useActionState(setUserDisabledAction, null);
   const [resetResult, resetPassword, resetPending] = useActionState(resetUserPasswordAction, null);
   const [showReset, setShowReset] = useState(false);
+  const [factorsResult, resetFactors, factorsPending] = useActionState(resetUserFactorsAction, null);
+  const [confirmFactorsReset, setConfirmFactorsReset] = useState(false);
 
   return (
     <li className="space-y-3 py-4" data-testid={`user-${user.email}`}>
@@ -66,7 +69,24 @@ export function UserRow({ user, liveSessions = 0 }: { user: UserRowData; liveSes
         <Button type="button" variant="ghost" aria-expanded={showReset} onClick={() => setShowReset((v) => !v)}>
           Reset password
         </Button>
+        {user.isSelf ? null : (
+          <Button type="button" variant="ghost" aria-expanded={confirmFactorsReset} onClick={() => setConfirmFactorsReset((v) => !v)}>
+            Reset second factor
+          </Button>
+        )}
       </div>
+      {confirmFactorsReset ? (
+        <form action={resetFactors} className="space-y-2 rounded-md border border-red-200 p-3 dark:border-red-500/40" aria-label={`Reset second factor of ${user.email}`}>
+          <input type="hidden" name="userId" value={user.id} />
+          <p className="text-sm">
+            This removes the authenticator app, recovery codes and passkeys of {user.email} and signs them out everywhere. If their role needs a second factor,
+            they set up a new one at their next sign-in.
+          </p>
+          <Button type="submit" variant="danger" disabled={factorsPending}>
+            Confirm reset
+          </Button>
+        </form>
+      ) : null}
       {showReset ? (
         <form action={resetPassword} className="flex flex-wrap items-end gap-2">
           <input type="hidden" name="userId" value={user.id} />
@@ -80,7 +100,7 @@ export function UserRow({ user, liveSessions = 0 }: { user: UserRowData; liveSes
         </form>
       ) : null}
       <SignOutEverywhere userId={user.id} email={user.email} liveSessions={liveSessions} />
-      {[roleResult, disableResult, resetResult].map((result, index) => (result ? <FormStatus key={index} result={result} /> : null))}
+      {[roleResult, disableResult, resetResult, factorsResult].map((result, index) => (result ? <FormStatus key={index} result={result} /> : null))}
     </li>
   );
 }

@@ -98,4 +98,18 @@ export const actionMatrix: readonly ActionCase[] = [
   { file: "lib/actions/account/revoke-other-sessions.ts", name: "revokeOtherSessionsAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({}) },
   { file: "lib/actions/users/revoke-user-sessions.ts", name: "revokeUserSessionsAction", allowed: ["admin"], input: () => ({ userId: someUserId }) },
   { file: "lib/actions/orders/reveal-esim-activation.ts", name: "revealEsimActivationAction", allowed: ["admin", "merchant"], input: () => ({ orderId: someOrderId }) },
+  { file: "lib/actions/users/reset-user-factors.ts", name: "resetUserFactorsAction", allowed: ["admin"], input: () => ({ userId: someUserId }) },
+  { file: "lib/actions/account/confirm-totp.ts", name: "confirmTotpAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({ code: "123456" }) },
+  { file: "lib/actions/account/regenerate-recovery-codes.ts", name: "regenerateRecoveryCodesAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({}) },
 ];
+
+/**
+ * The sign-in steps, which come before a full session: the password step is public (and
+ * throttled); the second-factor steps want a pending (password-only) session and refuse
+ * anyone else as UNAUTHENTICATED.
+ */
+export const signInStepActions = [
+  { file: "lib/actions/auth/sign-in.ts", name: "signInAction", access: "public", input: () => ({ email: "nobody@example.test", password: "not a password" }) },
+  { file: "lib/actions/auth/verify-second-factor.ts", name: "verifySecondFactorAction", access: "pending", input: () => ({ method: "totp", code: "123456" }) },
+  { file: "lib/actions/auth/confirm-totp-enrolment.ts", name: "confirmTotpEnrolmentAction", access: "pending", input: () => ({ code: "123456" }) },
+] as const;

@@ -13,4 +13,5 @@ export const pageAccess: Record<string, readonly RoleName[]> = {
   "/users": ["admin"],
   "/sandbox": ["admin"],
   "/settings": ["admin"],
+  "/account": ["admin", "finance", "ops", "merchant"],
 };

@@ -19,3 +19,15 @@ export const storageStateOf = (role: RoleName) => `e2e/.auth/${role}.json`;
 export const extraUsers = { finance2: "finance2@demo.test" } as const;
 export type ExtraUserName = keyof typeof extraUsers;
 export const storageStateOfUser = (name: ExtraUserName) => `e2e/.auth/${name}.json`;
+
+/**
+ * The demo users' authenticator secrets (base32, as in lib/auth/demo-users.ts and the README):
+ * tests compute the sign-in code from them.
+ */
+export const demoTotpSecrets: Readonly<Record<string, string>> = {
+  "admin@demo.test": "3LCXDON4BKE3E4FJDFCYG2OMRCYTMQCE",
+  "finance@demo.test": "USCYSJQKMJBVU4SP4PWADFVTOUXY43AT",
+  "finance2@demo.test": "AREKK7UFX2HGM53S22PSD4PK4FVPWTGJ",
+  "ops@demo.test": "QILSZWX4I4VW5TULASIXSDAT3VGLQ7EA",
+  "merchant@demo.test": "XQIHUMDCDJYSCGFMGCGLTXOKX2DW2KKN",
+};

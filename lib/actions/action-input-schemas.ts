@@ -16,6 +16,7 @@ import {
   startPasskeyVerificationInput,
 } from "@/lib/validation/passkeys";
 import { setLowBalanceThresholdInput } from "@/lib/wallet/low-balance-threshold";
+import { confirmTotpInput, regenerateRecoveryCodesInput, resetUserFactorsInput, signInFormInput, verifySecondFactorInput } from "@/lib/validation/second-factor";
 
 /**
  * The input schema of every server action, by the action's export name, for the input fuzz
@@ -50,4 +51,10 @@ export const actionInputSchemas: Record<string, z.ZodType> = {
   revokeOtherSessionsAction: revokeOtherSessionsSchema,
   revokeUserSessionsAction: revokeUserSessionsSchema,
   revealEsimActivationAction: revealEsimActivationInput,
+  signInAction: signInFormInput,
+  verifySecondFactorAction: verifySecondFactorInput,
+  confirmTotpEnrolmentAction: confirmTotpInput,
+  confirmTotpAction: confirmTotpInput,
+  regenerateRecoveryCodesAction: regenerateRecoveryCodesInput,
+  resetUserFactorsAction: resetUserFactorsInput,
 };

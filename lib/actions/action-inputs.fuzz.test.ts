@@ -23,11 +23,11 @@ function fieldsOf(schema: z.ZodType): string[] {
   return [];
 }
 
-/** Every `export const xAction = defineAction(` in lib/actions. */
+/** Every `export const xAction = defineAction(` (or defineSignInStepAction) in lib/actions. */
 function actionsInSource(): string[] {
   const root = path.resolve(import.meta.dirname);
   const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
-  return files.flatMap((f) => [...readFileSync(path.join(root, f), "utf8").matchAll(/export const (\w+) = defineAction\(/g)].map((m) => m[1] ?? "")).sort();
+  return files.flatMap((f) => [...readFileSync(path.join(root, f), "utf8").matchAll(/export const (\w+) = define(?:SignInStep)?Action\(/g)].map((m) => m[1] ?? "")).sort();
 }
 
 /** Characters no person types: NUL and other C0/C1 controls, DEL, bidi overrides, a line separator, a lone surrogate. */

@@ -40,7 +40,7 @@ describe(`server actions refuse NUL in typed text [${testDatabaseKind}]`, () => 
   beforeAll(async () => {
     t = await webhookRouteDatabase();
     const admin = await makeUser(t.db, "admin");
-    session.user = { id: admin.id, email: admin.email, name: "Admin", role: "admin", sessionId: "test" };
+    session.user = { id: admin.id, email: admin.email, name: "Admin", role: "admin", sessionId: "test", secondFactorAt: new Date() };
     const [payment] = await t.db.query.payments.findMany({ limit: 1 });
     paymentId = payment!.id;
   });
@@ -85,7 +85,7 @@ describe(`route handlers refuse bad query parameters with 422 or 404, never 500 
   beforeAll(async () => {
     t = await webhookRouteDatabase();
     const admin = await makeUser(t.db, "admin");
-    session.user = { id: admin.id, email: admin.email, name: "Admin", role: "admin", sessionId: "test" };
+    session.user = { id: admin.id, email: admin.email, name: "Admin", role: "admin", sessionId: "test", secondFactorAt: new Date() };
   });
   afterAll(async () => t.dispose());
 

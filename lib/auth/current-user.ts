@@ -10,14 +10,33 @@ import { clientAddressFrom } from "./client-address";
 import { getAuthOptions } from "./options";
 import { can, type Permission } from "./permissions";
 import { sessionPolicy } from "./session-policy";
-import { checkSession, type SessionUser } from "./sessions";
+import { checkSession, type SessionCheck, type SessionUser } from "./sessions";
 
-/** The signed-in user for this request, re-validated against the database (once per request). */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+/** This request's session, re-validated against the database (once per request), full or pending. */
+const getSessionCheck = cache(async (): Promise<SessionCheck | null> => {
   const session = await getServerSession(getAuthOptions());
   if (!session?.sid) return null;
-  const check = await checkSession(getDb(), session.sid, sessionPolicy(), new Date());
-  return check.ok ? check.user : null;
+  return checkSession(getDb(), session.sid, sessionPolicy(), new Date());
+});
+
+/**
+ * The signed-in user for this request: full sessions only. A password-only session of a user
+ * who has (or must have) a second factor is nobody here, so every guard refuses it.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const check = await getSessionCheck();
+  return check?.ok && check.stage === "full" ? check.user : null;
+});
+
+export interface PendingSignIn {
+  user: SessionUser;
+  needs: "verify" | "enrol";
+}
+
+/** For the sign-in steps (verify, enrol) only: the password-verified session still waiting for its second factor. */
+export const getPendingSignIn = cache(async (): Promise<PendingSignIn | null> => {
+  const check = await getSessionCheck();
+  return check?.ok && check.stage === "pending" ? { user: check.user, needs: check.needs } : null;
 });
 
 /**

@@ -1,22 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db/client";
 import { authSecret, env, exportNextAuthUrl } from "@/lib/env";
-import { signInSchema } from "@/lib/validation/users";
-import { clientAddressFrom } from "./client-address";
-import { throttlePolicy } from "./session-policy";
 import { revokeSession } from "./sessions";
-import { signIn, signInErrorMessage } from "./sign-in";
-
-type HeaderBag = Record<string, string | string[] | undefined> | undefined;
-
-function headerFrom(headers: HeaderBag) {
-  return (name: string) => {
-    const value = headers?.[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-}
 
 let options: NextAuthOptions | undefined;
 
@@ -31,27 +17,11 @@ export function getAuthOptions(): NextAuthOptions {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: env.SESSION_ABSOLUTE_HOURS * 3600 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
-    providers: [
-      CredentialsProvider({
-        name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials, req) {
-          const parsed = signInSchema.safeParse(credentials ?? {});
-          if (!parsed.success) throw new Error("Enter your email address and password.");
-          const header = headerFrom(req?.headers as HeaderBag);
-          const result = await signIn(
-            getDb(),
-            { ...parsed.data, ip: clientAddressFrom(header), userAgent: header("user-agent") ?? null },
-            throttlePolicy(),
-          );
-          if (!result.ok) throw new Error(signInErrorMessage(result));
-          return { id: result.user.id, email: result.user.email, name: result.user.name, sid: result.user.sessionId };
-        },
-      }),
-    ],
+    // No provider: the one way to sign in is the sign-in form's server action
+    // (lib/actions/auth/sign-in.ts), which throttles, then issues this same cookie itself.
+    providers: [],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.sid = user.sid;
+      jwt({ token }) {
         return token;
       },
       session({ session, token }) {

@@ -1,6 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { authSessions, users } from "@/drizzle/schema";
 import type { DbOrTx } from "@/lib/db/types";
+import { factorStatusOf, hasAnyFactor } from "./mfa/factor-status";
+import { roleRequiresMfa } from "./mfa/policy";
 import type { Role } from "./permissions";
 import type { SessionPolicy } from "./session-policy";
 
@@ -10,10 +12,19 @@ export interface SessionUser {
   name: string;
   role: Role;
   sessionId: string;
+  /** When a second factor was last verified in this session (null: password only). Step-up reads it. */
+  secondFactorAt: Date | null;
 }
 
+/**
+ * A standing session is "full", or "pending" while only the password was given and the user
+ * has a factor to verify ("verify") or must enrol one first ("enrol"). Only full sessions
+ * reach the dashboard (getCurrentUser); pending ones reach the sign-in steps alone.
+ */
+export type SessionStage = { stage: "full" } | { stage: "pending"; needs: "verify" | "enrol" };
+
 export type SessionCheck =
-  | { ok: true; user: SessionUser }
+  | ({ ok: true; user: SessionUser } & SessionStage)
   | { ok: false; reason: "missing" | "revoked" | "idle" | "expired" | "disabled" | "superseded" };
 
 export async function startSession(
@@ -69,10 +80,23 @@ export async function checkSession(db: DbOrTx, sessionId: string, policy: Sessio
   if (now.getTime() - session.lastSeenAt.getTime() > policy.touchEveryMs) {
     await db.update(authSessions).set({ lastSeenAt: now }).where(eq(authSessions.id, sessionId));
   }
-  return {
-    ok: true,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: session.id },
+  const sessionUser: SessionUser = {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sessionId: session.id,
+    secondFactorAt: session.secondFactorAt,
   };
+  return { ok: true, user: sessionUser, ...(await stageOf(db, sessionUser, policy)) };
+}
+
+async function stageOf(db: DbOrTx, user: SessionUser, policy: SessionPolicy): Promise<SessionStage> {
+  if (user.secondFactorAt) return { stage: "full" };
+  // Only password-only sessions pay for this lookup.
+  if (hasAnyFactor(await factorStatusOf(db, user.id))) return { stage: "pending", needs: "verify" };
+  if (roleRequiresMfa(user.role, policy.mfaRequiredRoles)) return { stage: "pending", needs: "enrol" };
+  return { stage: "full" };
 }
 
 export async function revokeSession(db: DbOrTx, sessionId: string, reason: string, now: Date): Promise<boolean> {

@@ -87,7 +87,7 @@ export async function signIn(
     });
     return id;
   });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionId } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionId, secondFactorAt: null } };
 }
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;

@@ -1,24 +1,47 @@
-import { demoPassword } from "@/lib/auth/demo-users";
+import { demoPassword, demoUsers } from "@/lib/auth/demo-users";
+import { totpCodeFor } from "@/lib/auth/mfa/totp";
+import { hiddenFieldsOf } from "@/lib/testing/server-action-form";
 
-function cookiesOf(response: Response): string[] {
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]!);
+const cookieOf = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("next-auth.session-token=") && c.length > "next-auth.session-token=".length);
+
+/**
+ * Submits a form the way a browser without JavaScript does: GET the page, POST the form's
+ * hidden fields plus `fields` back to it (multipart, same origin), and return the redirect.
+ */
+async function submitForm(baseUrl: string, path: string, formLabel: string, fields: Record<string, string>, cookie: string) {
+  const page = await fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: "manual" });
+  const body = new FormData();
+  for (const [name, value] of hiddenFieldsOf(await page.text(), formLabel)) body.append(name, value);
+  for (const [name, value] of Object.entries(fields)) body.set(name, value);
+  const response = await fetch(`${baseUrl}${path}`, { method: "POST", body, headers: { cookie, origin: baseUrl }, redirect: "manual" });
+  return { response, location: response.headers.get("location"), text: response.status === 200 ? await response.text() : "" };
 }
 
-/** Signs in through next-auth's credentials endpoint, as the sign-in form does; returns the Cookie header. */
+/**
+ * Signs a demo user in through the sign-in form's server action and the second-factor step (a
+ * code computed from the demo user's authenticator secret), as a browser without JavaScript
+ * would; returns the Cookie header of the full session.
+ */
 export async function signInCookie(baseUrl: string, email: string, password = demoPassword): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookies = cookiesOf(csrf);
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: `${baseUrl}/payments` }),
-  });
-  const session = cookiesOf(response).find((c) => c.startsWith("next-auth.session-token=") && c.length > "next-auth.session-token=".length);
-  if (!session) throw new Error(`sign-in as ${email} failed: HTTP ${response.status}`);
-  const cookie = [...csrfCookies, session].join("; ");
-  const check = await fetch(`${baseUrl}/payments`, { headers: { cookie }, redirect: "manual" });
+  const signIn = await submitForm(baseUrl, "/sign-in", "Sign in", { email, password }, "");
+  const session = cookieOf(signIn.response);
+  if (!session) throw new Error(`sign-in as ${email} failed: HTTP ${signIn.response.status}`);
+  if (signIn.location?.startsWith("/sign-in/verify")) {
+    const secret = demoUsers.find((user) => user.email === email)?.totpSecret;
+    if (!secret) throw new Error(`${email} has no known authenticator secret`);
+    for (let attempt = 0; ; attempt++) {
+      const verify = await submitForm(baseUrl, "/sign-in/verify", "Authenticator code", { code: await totpCodeFor(secret) }, session);
+      if (verify.location) break;
+      // Each code works once per 30-second step: if this one was just used, wait for the next.
+      if (attempt >= 2 || !verify.text.includes("already used")) throw new Error(`the second factor of ${email} was refused: HTTP ${verify.response.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 30_500 - (Date.now() % 30_000)));
+    }
+  }
+  const check = await fetch(`${baseUrl}/payments`, { headers: { cookie: session }, redirect: "manual" });
   if (check.status !== 200) throw new Error(`signed in as ${email}, but /payments answered ${check.status}`);
-  return cookie;
+  return session;
 }

@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import { PasskeysSection } from "@/components/auth/passkeys-section";
-import { SecondFactorCard } from "@/components/auth/second-factor-card";
+import { SessionConfirmationCard } from "@/components/auth/session-confirmation-card";
 import { ActiveSessions } from "@/components/account/active-sessions";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { permissionsOf, roleLabels } from "@/lib/auth/permissions";
+import { SecondFactorCard } from "./second-factor-card";
 
 export const metadata: Metadata = { title: "Account" };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
+  const settingUp = (await searchParams).setup === "totp";
   return (
     <>
       <PageHeader title="Your account" />
@@ -22,8 +24,9 @@ export default async function AccountPage() {
         <p className="mt-1 text-sm">Role: {roleLabels[user.role]}</p>
         <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">Permissions: {permissionsOf(user.role).join(", ")}</p>
       </Card>
-      <SecondFactorCard />
+      <SecondFactorCard user={user} settingUp={settingUp} />
       <PasskeysSection />
+      <SessionConfirmationCard />
       <Card title="Change password" className="mt-6">
         <ChangePasswordForm email={user.email} />
       </Card>

@@ -8,11 +8,11 @@ import { PasskeyVerifyButton } from "./passkey-verify-button";
 const methodLabels: Record<string, string> = { passkey: "a passkey", totp: "an authenticator code", recovery_code: "a recovery code" };
 
 /** When this session last confirmed a second factor, and a step-up with a passkey to confirm it now. */
-export async function SecondFactorCard() {
+export async function SessionConfirmationCard() {
   const user = await requirePageUser();
   const status = await secondFactorStatus(getDb(), user.sessionId);
   return (
-    <Card title="Second factor" className="mt-4">
+    <Card title="Confirm it's you" className="mt-4">
       <p className="mb-3 text-sm" data-testid="second-factor-status">
         {status ? (
           <>

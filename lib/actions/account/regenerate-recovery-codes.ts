@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { regenerateRecoveryCodes } from "@/lib/auth/mfa/enrolment";
+import { regenerateRecoveryCodesInput } from "@/lib/validation/second-factor";
+import { defineAction } from "../define-action";
+
+/** New recovery codes for the signed-in user; every old code stops working. */
+export const regenerateRecoveryCodesAction = defineAction({
+  name: "regenerateRecoveryCodes",
+  permission: "signed-in",
+  input: regenerateRecoveryCodesInput,
+  async run(_input, { db, user, actor }) {
+    const recoveryCodes = await regenerateRecoveryCodes(db, actor, user.id, new Date());
+    revalidatePath("/account");
+    return { data: { recoveryCodes }, message: "New recovery codes are ready; the old ones no longer work." };
+  },
+});

@@ -1,0 +1,24 @@
+"use server";
+
+import { confirmTotpEnrolment } from "@/lib/auth/mfa/enrolment";
+import { AppError } from "@/lib/errors";
+import { confirmTotpInput } from "@/lib/validation/second-factor";
+import { defineSignInStepAction } from "./define-sign-in-step";
+
+/**
+ * Forced enrolment at sign-in: the code confirms the offered authenticator secret, the session
+ * becomes full, and the recovery codes come back once for the page to show.
+ */
+export const confirmTotpEnrolmentAction = defineSignInStepAction({
+  name: "confirmTotpEnrolment",
+  session: "pending",
+  input: confirmTotpInput,
+  async run(input, { db, meta, pending }) {
+    const { user } = pending;
+    if (pending.needs !== "enrol") throw new AppError("CONFLICT", "You already have a second factor. Verify it to sign in.");
+    const actor = { userId: user.id, email: user.email, role: user.role, ...meta };
+    const result = await confirmTotpEnrolment(db, actor, { sessionId: user.sessionId, userId: user.id }, input.code, { markSession: true }, new Date());
+    if (!result.ok) throw new AppError("VALIDATION_FAILED", "That code does not match. Type the six digits your app shows now for Payments Ops.");
+    return { data: { recoveryCodes: result.recoveryCodes ?? [] }, message: "Your authenticator app is set up." };
+  },
+});

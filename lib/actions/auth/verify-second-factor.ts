@@ -1,0 +1,40 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { secondFactorErrorMessage } from "@/lib/auth/mfa/second-factor-messages";
+import { verifyTypedSecondFactor } from "@/lib/auth/mfa/second-factor";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { nextPathFor } from "@/lib/auth/sign-in-route";
+import { appUrl } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { verifySecondFactorInput } from "@/lib/validation/second-factor";
+import { defineSignInStepAction } from "./define-sign-in-step";
+
+/**
+ * The second sign-in step: an authenticator code or a recovery code for this browser's pending
+ * session. Each answer and its audit row commit together; the fifth wrong one revokes the session.
+ */
+export const verifySecondFactorAction = defineSignInStepAction({
+  name: "verifySecondFactor",
+  session: "pending",
+  input: verifySecondFactorInput,
+  async run(input, { db, meta, pending }) {
+    const { user } = pending;
+    if (pending.needs !== "verify") throw new AppError("CONFLICT", "Set up your authenticator app first.");
+    const now = new Date();
+    const actor = { userId: user.id, email: user.email, role: user.role, ...meta };
+    const result = await db.transaction(async (tx) => {
+      const outcome = await verifyTypedSecondFactor(tx, { sessionId: user.sessionId, userId: user.id }, { kind: input.method, code: input.code }, now);
+      await recordAudit(tx, actor, {
+        action: outcome.ok ? "auth.second_factor_verified" : "auth.second_factor_failed",
+        targetType: "session",
+        targetId: user.sessionId,
+        after: outcome.ok ? { method: outcome.method } : { method: input.method, reason: outcome.reason },
+      });
+      return outcome;
+    });
+    if (!result.ok) throw new AppError(result.reason === "locked" ? "UNAUTHENTICATED" : "VALIDATION_FAILED", secondFactorErrorMessage(input.method, result));
+    redirect(nextPathFor({ stage: "full" }, user.role, safeRedirectPath(input.callbackUrl, appUrl, "")));
+  },
+});
