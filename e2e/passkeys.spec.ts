@@ -92,6 +92,37 @@ test.describe("[PASSKEYS] a user's passkeys on the Account page", () => {
     await page.context().close();
   });
 
+  test("a passkey is the second factor at the next sign-in", async ({ browser }) => {
+    const user = await freshUser(browser, "signin");
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await signInAs(page, user.email, user.password);
+    await expectSignedIn(page, user.email);
+    await addVirtualAuthenticator(page);
+    await page.goto("/account");
+    const add = page.getByRole("form", { name: "Add a passkey" });
+    await add.getByLabel("Passkey name").fill("E2E sign-in key");
+    await add.getByRole("button", { name: "Add a passkey" }).click();
+    await expect(add.getByRole("status")).toHaveText('Added the passkey "E2E sign-in key".');
+    // The session that registered it stays a full one.
+    await page.goto("/payments");
+    await expectSignedIn(page, user.email);
+
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.goto("/sign-in?callbackUrl=%2Frefunds");
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/sign-in\/verify/);
+    // A password alone is not a session yet.
+    expect((await page.request.get("/api/me")).status()).toBe(401);
+    await page.getByRole("button", { name: "Use a passkey" }).click();
+    await page.waitForURL(/\/refunds/);
+    await expectSignedIn(page, user.email);
+    await context.close();
+  });
+
   test("a browser without WebAuthn is told so in one sentence", async ({ browser }) => {
     const page = await signedInAsFreshUser(browser, "nowebauthn");
     await page.addInitScript(() => Object.defineProperty(window, "PublicKeyCredential", { value: undefined }));

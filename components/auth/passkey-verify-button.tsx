@@ -16,7 +16,7 @@ const labels = { "sign-in": "Use a passkey", "step-up": "Confirm it's you with a
  * Confirms the session's user with one of their passkeys: at sign-in (the pending session becomes
  * a full one) or as a step-up (the second factor becomes fresh). Without onVerified the page re-renders.
  */
-export function PasskeyVerifyButton({ purpose, onVerified }: { purpose: "sign-in" | "step-up"; onVerified?: () => void }) {
+export function PasskeyVerifyButton({ purpose, onVerified, callbackUrl }: { purpose: "sign-in" | "step-up"; onVerified?: () => void; callbackUrl?: string }) {
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
@@ -33,10 +33,11 @@ export function PasskeyVerifyButton({ purpose, onVerified }: { purpose: "sign-in
       } catch (error) {
         return fail(passkeyPromptFailure(error));
       }
-      const finish = await finishPasskeyVerificationAction(null, { purpose, response });
+      const finish = await finishPasskeyVerificationAction(null, { purpose, response, callbackUrl });
       setResult(finish);
       if (finish.ok) {
         if (onVerified) onVerified();
+        else if (finish.data.next) router.replace(finish.data.next);
         else router.refresh();
       }
     });

@@ -40,10 +40,14 @@ export const getPendingSignIn = cache(async (): Promise<PendingSignIn | null> =>
 });
 
 /**
- * The session a second factor is being verified for (passkey actions). Today the full session;
- * once sign-in is two-step this is where the pending (password-only) session is found instead.
+ * The session a passkey is being verified for: a full one (a step-up) or a pending one whose
+ * user already has a factor (the sign-in step). A session that must first enrol is neither.
  */
-export const getSessionForSecondFactor = (): Promise<SessionUser | null> => getCurrentUser();
+export const getSessionForSecondFactor = cache(async (): Promise<SessionUser | null> => {
+  const check = await getSessionCheck();
+  if (!check?.ok) return null;
+  return check.stage === "full" || check.needs === "verify" ? check.user : null;
+});
 
 export const getRequestMeta = cache(async () => {
   const h = await headers();

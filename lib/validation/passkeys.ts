@@ -80,4 +80,9 @@ export const startPasskeyRegistrationInput = z.object({ name: passkeyName.option
 export const finishPasskeyRegistrationInput = z.object({ name: passkeyName.optional().default("Passkey"), response: registrationResponseSchema });
 export const removePasskeyInput = z.object({ credentialId: base64url(1366).min(1, "must name a passkey") });
 export const startPasskeyVerificationInput = z.object({ purpose: passkeyPurpose });
-export const finishPasskeyVerificationInput = z.object({ purpose: passkeyPurpose, response: authenticationResponseSchema });
+export const finishPasskeyVerificationInput = z.object({
+  purpose: passkeyPurpose,
+  response: authenticationResponseSchema,
+  /** Sign-in only: where to go once verified (checked by safeRedirectPath, never followed as given). */
+  callbackUrl: z.string().max(2048, "must be at most 2048 characters").optional(),
+});

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInEnded, SignInStepShell } from "@/components/auth/sign-in-step-shell";
+import { PasskeyVerifyButton } from "@/components/auth/passkey-verify-button";
 import { VerifySecondFactor } from "@/components/auth/verify-second-factor";
 import { getCurrentUser, getPendingSignIn } from "@/lib/auth/current-user";
 import { factorStatusOf } from "@/lib/auth/mfa/factor-status";
@@ -29,8 +30,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   return (
     <SignInStepShell title="Verify it's you" email={pending.user.email}>
       <VerifySecondFactor callbackUrl={callbackUrl} hasTotp={factors.totp}>
-        {/* passkey */}
-        {/* The passkey helper's <PasskeyVerifyButton purpose="sign-in" /> goes in this slot. */}
+        {factors.passkeys > 0 ? <PasskeyVerifyButton purpose="sign-in" callbackUrl={callbackUrl} /> : null}
       </VerifySecondFactor>
     </SignInStepShell>
   );

@@ -3,19 +3,26 @@
 import { auditActorFor, getSessionForSecondFactor } from "@/lib/auth/current-user";
 import { appRelyingParty } from "@/lib/auth/mfa/app-relying-party";
 import { finishPasskeyAuthentication } from "@/lib/auth/mfa/passkeys";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { nextPathFor } from "@/lib/auth/sign-in-route";
+import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { finishPasskeyVerificationInput } from "@/lib/validation/passkeys";
-import { defineAction } from "../define-action";
+import { defineSignInStepAction } from "./define-sign-in-step";
 
 /** Checks the passkey's answer; on success the session's second factor is marked (full at sign-in, fresh at a step-up). */
-export const finishPasskeyVerificationAction = defineAction({
+// A sign-in step as well as a step-up: the pending session has no user for defineAction, so the
+// session is taken (full, or pending with a factor to verify) by getSessionForSecondFactor.
+export const finishPasskeyVerificationAction = defineSignInStepAction({
   name: "finishPasskeyVerification",
-  permission: "signed-in",
+  session: "anyone",
   input: finishPasskeyVerificationInput,
   async run(input, { db }) {
     const session = await getSessionForSecondFactor();
     if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
     const result = await finishPasskeyAuthentication(db, appRelyingParty(), await auditActorFor(session), { userId: session.id, sessionId: session.sessionId }, input, new Date());
-    return { data: { verifiedAt: result.verifiedAt.toISOString() }, message: `Confirmed with your passkey "${result.passkeyName}".` };
+    // At sign-in the browser goes on to the page it asked for (same origin only); a step-up stays put.
+    const next = input.purpose === "sign-in" ? nextPathFor({ stage: "full" }, session.role, safeRedirectPath(input.callbackUrl ?? null, appUrl, "")) : null;
+    return { data: { verifiedAt: result.verifiedAt.toISOString(), next }, message: `Confirmed with your passkey "${result.passkeyName}".` };
   },
 });

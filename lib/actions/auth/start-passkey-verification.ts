@@ -5,12 +5,14 @@ import { appRelyingParty } from "@/lib/auth/mfa/app-relying-party";
 import { startPasskeyAuthentication } from "@/lib/auth/mfa/passkeys";
 import { AppError } from "@/lib/errors";
 import { startPasskeyVerificationInput } from "@/lib/validation/passkeys";
-import { defineAction } from "../define-action";
+import { defineSignInStepAction } from "./define-sign-in-step";
 
 /** Issues the request options (challenge on the session) to confirm the session's user with one of their passkeys. */
-export const startPasskeyVerificationAction = defineAction({
+// A sign-in step as well as a step-up: the pending session has no user for defineAction, so the
+// session is taken (full, or pending with a factor to verify) by getSessionForSecondFactor.
+export const startPasskeyVerificationAction = defineSignInStepAction({
   name: "startPasskeyVerification",
-  permission: "signed-in",
+  session: "anyone",
   input: startPasskeyVerificationInput,
   async run(_input, { db }) {
     const session = await getSessionForSecondFactor();

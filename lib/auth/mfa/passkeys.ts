@@ -213,6 +213,13 @@ export async function finishPasskeyRegistration(
       .onConflictDoNothing()
       .returning(summaryColumns);
     if (!row) return null;
+    // A full session without a second factor belongs to a user who had none until now (else it
+    // would be pending): the passkey just verified counts for it, or the next request would find
+    // the session pending. A session that already has one keeps its time (no step-up by enrolling).
+    await tx
+      .update(authSessions)
+      .set({ secondFactorAt: now, secondFactorMethod: "passkey" })
+      .where(and(eq(authSessions.id, session.sessionId), isNull(authSessions.secondFactorAt)));
     await recordAudit(tx, actor, {
       action: "auth.passkey_registered",
       targetType: "passkey",
