@@ -34,6 +34,8 @@ const envSchema = z
     SIGNIN_MAX_FAILURES: intWithDefault(5, 1, 100),
     SIGNIN_IP_MAX_FAILURES: intWithDefault(20, 1, 10_000),
     SIGNIN_LOCK_MINUTES: intWithDefault(15, 1, 24 * 60),
+    /** Step-up: how recent a second factor must be for money and power actions (refunds, exports, users, settings). */
+    STEP_UP_MAX_AGE_MINUTES: intWithDefault(5, 1, 60),
     ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.string().email("must be an email address").optional()),
     ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(12, "must be at least 12 characters").optional()),
     CHECKOUT_BASE_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useStepUpActionState } from "@/components/auth/use-step-up";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, SelectInput, TextInput } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
@@ -8,37 +8,40 @@ import { createUserAction } from "@/lib/actions/users/create-user";
 import { RoleOptions } from "./role-options";
 
 export function CreateUserForm() {
-  const [result, action, pending] = useActionState(createUserAction, null);
+  const { result, onSubmit, pending, dialog } = useStepUpActionState(createUserAction);
   const errors = result?.ok === false ? result.fieldErrors : undefined;
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2" aria-label="Create user" noValidate>
-      <Field id="new-email" label="Email" errors={errors?.email}>
-        <TextInput id="new-email" name="email" type="email" autoComplete="off" errors={errors?.email} aria-describedby={describedBy("new-email", errors?.email)} />
-      </Field>
-      <Field id="new-name" label="Name" errors={errors?.name}>
-        <TextInput id="new-name" name="name" autoComplete="off" errors={errors?.name} aria-describedby={describedBy("new-name", errors?.name)} />
-      </Field>
-      <Field id="new-role" label="Role" errors={errors?.role}>
-        <SelectInput id="new-role" name="role" defaultValue="ops" errors={errors?.role}>
-          <RoleOptions />
-        </SelectInput>
-      </Field>
-      <Field id="new-password" label="Initial password" errors={errors?.password} hint="At least 12 characters. Share it with the user over a safe channel.">
-        <TextInput
-          id="new-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          errors={errors?.password}
-          aria-describedby={describedBy("new-password", errors?.password, "hint")}
-        />
-      </Field>
-      <div className="flex items-center gap-4 sm:col-span-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Creating…" : "Create user"}
-        </Button>
-        <FormStatus result={result} />
-      </div>
-    </form>
+    <>
+      <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" aria-label="Create user" noValidate>
+        <Field id="new-email" label="Email" errors={errors?.email}>
+          <TextInput id="new-email" name="email" type="email" autoComplete="off" errors={errors?.email} aria-describedby={describedBy("new-email", errors?.email)} />
+        </Field>
+        <Field id="new-name" label="Name" errors={errors?.name}>
+          <TextInput id="new-name" name="name" autoComplete="off" errors={errors?.name} aria-describedby={describedBy("new-name", errors?.name)} />
+        </Field>
+        <Field id="new-role" label="Role" errors={errors?.role}>
+          <SelectInput id="new-role" name="role" defaultValue="ops" errors={errors?.role}>
+            <RoleOptions />
+          </SelectInput>
+        </Field>
+        <Field id="new-password" label="Initial password" errors={errors?.password} hint="At least 12 characters. Share it with the user over a safe channel.">
+          <TextInput
+            id="new-password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            errors={errors?.password}
+            aria-describedby={describedBy("new-password", errors?.password, "hint")}
+          />
+        </Field>
+        <div className="flex items-center gap-4 sm:col-span-2">
+          <Button type="submit" disabled={pending}>
+            {pending ? "Creating…" : "Create user"}
+          </Button>
+          <FormStatus result={result} />
+        </div>
+      </form>
+      {dialog}
+    </>
   );
 }

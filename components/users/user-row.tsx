@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useStepUpActionState } from "@/components/auth/use-step-up";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { inputClass } from "@/components/ui/field";
@@ -20,9 +21,10 @@ export interface UserRowData {
 }
 
 export function UserRow({ user }: { user: UserRowData }) {
-  const [roleResult, changeRole, rolePending] = useActionState(changeUserRoleAction, null);
-  const [disableResult, toggleDisabled, disablePending] = useActionState(setUserDisabledAction, null);
-  const [resetResult, resetPassword, resetPending] = useActionState(resetUserPasswordAction, null);
+  // Every change here needs a fresh second factor; each form brings its own step-up dialog.
+  const { result: roleResult, onSubmit: changeRole, pending: rolePending, dialog: roleStepUp } = useStepUpActionState(changeUserRoleAction, { resetOnSuccess: false });
+  const { result: disableResult, onSubmit: toggleDisabled, pending: disablePending, dialog: disableStepUp } = useStepUpActionState(setUserDisabledAction);
+  const { result: resetResult, onSubmit: resetPassword, pending: resetPending, dialog: resetStepUp } = useStepUpActionState(resetUserPasswordAction);
   const [showReset, setShowReset] = useState(false);
 
   return (
@@ -43,7 +45,7 @@ export function UserRow({ user }: { user: UserRowData }) {
         </span>
       </div>
       <div className="flex flex-wrap items-end gap-3">
-        <form action={changeRole} className="flex items-end gap-2">
+        <form onSubmit={changeRole} className="flex items-end gap-2">
           <input type="hidden" name="userId" value={user.id} />
           <label className="text-sm">
             <span className="block">Role</span>
@@ -55,7 +57,7 @@ export function UserRow({ user }: { user: UserRowData }) {
             Save role
           </Button>
         </form>
-        <form action={toggleDisabled}>
+        <form onSubmit={toggleDisabled}>
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
           <Button type="submit" variant={user.disabled ? "secondary" : "danger"} disabled={disablePending || (user.isSelf && !user.disabled)}>
@@ -67,7 +69,7 @@ export function UserRow({ user }: { user: UserRowData }) {
         </Button>
       </div>
       {showReset ? (
-        <form action={resetPassword} className="flex flex-wrap items-end gap-2">
+        <form onSubmit={resetPassword} className="flex flex-wrap items-end gap-2">
           <input type="hidden" name="userId" value={user.id} />
           <label className="text-sm">
             <span className="block">New password for {user.email}</span>
@@ -79,6 +81,9 @@ export function UserRow({ user }: { user: UserRowData }) {
         </form>
       ) : null}
       {[roleResult, disableResult, resetResult].map((result, index) => (result ? <FormStatus key={index} result={result} /> : null))}
+      {roleStepUp}
+      {disableStepUp}
+      {resetStepUp}
     </li>
   );
 }

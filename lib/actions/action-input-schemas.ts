@@ -4,6 +4,7 @@ import { requestPaymentInput } from "@/lib/payments/request/request-payment-inpu
 import { approveRefundInput, rejectRefundInput, setApprovalThresholdInput } from "@/lib/refunds/decision-input";
 import { issueRefundInput } from "@/lib/refunds/refund-input";
 import { resumePaymentRequestInput, revealVoucherCodeInput, signOutInput, syncRefundsInput } from "@/lib/validation/action-inputs";
+import { checkStepUpInput, confirmStepUpInput } from "@/lib/validation/action-inputs";
 import { importPaymentSchema, syncPaymentSchema } from "@/lib/validation/payments";
 import { advanceClockSchema } from "@/lib/validation/sandbox";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setUserDisabledSchema } from "@/lib/validation/users";
@@ -32,4 +33,6 @@ export const actionInputSchemas: Record<string, z.ZodType> = {
   setLowBalanceThresholdAction: setLowBalanceThresholdInput,
   placeOrderAction: placeOrderInput,
   revealVoucherCodeAction: revealVoucherCodeInput,
+  confirmStepUpAction: confirmStepUpInput,
+  checkStepUpAction: checkStepUpInput,
 };

@@ -10,6 +10,8 @@ export interface SessionUser {
   name: string;
   role: Role;
   sessionId: string;
+  /** When a second factor was last verified in this session (null: password only). */
+  secondFactorAt: Date | null;
 }
 
 export type SessionCheck =
@@ -71,7 +73,7 @@ export async function checkSession(db: DbOrTx, sessionId: string, policy: Sessio
   }
   return {
     ok: true,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: session.id },
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: session.id, secondFactorAt: session.secondFactorAt },
   };
 }
 

@@ -101,7 +101,7 @@ export async function signIn(db: Database, request: SignInRequest, policy: Throt
     });
     return id;
   });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionId } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionId, secondFactorAt: null } };
 }
 
 export function signInErrorMessage(result: Exclude<SignInResult, { ok: true }>, now = new Date()): string {
