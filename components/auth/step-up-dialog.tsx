@@ -60,6 +60,7 @@ export function StepUpDialog({ request, onDone }: { request: StepUpRequest | nul
       inputRef.current?.focus();
       return;
     }
+    setError(null);
     startChecking(async () => {
       const answer = await confirmStepUpAction(null, { kind, code });
       if (answer.ok) {

@@ -9,8 +9,9 @@ import type { IssueRefundInput } from "./refund-input";
 /**
  * Step-up applies to the refunds that need a second person: above the currency's approval
  * threshold, read as issueRefund reads it. The amount is computed the same way (a full refund
- * takes what is refundable now); an unknown payment or a bad amount is left to issueRefund to
- * refuse, since nothing can move.
+ * takes what is refundable now); an unknown payment or an unreadable amount is left to
+ * issueRefund to refuse, since nothing can move. A large amount that breaks a provider rule still
+ * asks first: the rules depend on other refunds in flight, which may change before the row lock.
  */
 export async function refundNeedsStepUp(db: DbOrTx, input: IssueRefundInput): Promise<boolean> {
   const [payment] = await db.select().from(payments).where(eq(payments.id, input.paymentId)).limit(1);
@@ -21,5 +22,6 @@ export async function refundNeedsStepUp(db: DbOrTx, input: IssueRefundInput): Pr
   } catch {
     return false;
   }
+  if (amountMinor <= 0n) return false;
   return amountMinor > (await approvalThresholdOf(db, payment.currency));
 }
