@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Browser, type Download, type Locator, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type BrowserContextOptions, type Download, type Locator, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import { demoUsers } from "../../lib/auth/demo-users";
 import { demoPassword, extraUsers, roleUsers, type ExtraUserName, type RoleName } from "./roles";
@@ -103,8 +103,8 @@ export async function freshenSession(request: APIRequestContext, baseURL: string
  * stale and every guarded action asks for it. (Once sign-in asks for the second factor too, this
  * is where a session is made stale.)
  */
-export async function staleSessionPage(browser: Browser, who: StepUpUser) {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+export async function staleSessionPage(browser: Browser, who: StepUpUser, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ ...options, storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await signInAs(page, emailOf(who), demoPassword);
   await expectSignedIn(page, emailOf(who));
