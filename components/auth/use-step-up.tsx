@@ -20,9 +20,12 @@ export const needsStepUp = (answer: ActionResult<unknown>): answer is Extract<Ac
  */
 export function useStepUp(): { ask: (message: string) => Promise<boolean>; dialog: ReactNode } {
   const [request, setRequest] = useState<StepUpRequest | null>(null);
+  // Mounted on first use only: a page with many guarded forms (the users list) carries no idle dialogs.
+  const [mounted, setMounted] = useState(false);
   const resolver = useRef<((confirmed: boolean) => void) | null>(null);
   const ask = useCallback((message: string) => {
     resolver.current?.(false);
+    setMounted(true);
     setRequest({ message });
     return new Promise<boolean>((resolve) => {
       resolver.current = resolve;
@@ -33,7 +36,7 @@ export function useStepUp(): { ask: (message: string) => Promise<boolean>; dialo
     resolver.current = null;
     setRequest(null);
   }, []);
-  return { ask, dialog: <StepUpDialog request={request} onDone={onDone} /> };
+  return { ask, dialog: mounted ? <StepUpDialog request={request} onDone={onDone} /> : null };
 }
 
 type FormAction<Data> = (previous: ActionResult<Data> | null, formData: FormData) => Promise<ActionResult<Data>>;
