@@ -3,6 +3,7 @@ import { expectNoAxeViolations } from "./support/axe";
 import { capturedOctopusPayment } from "./support/octopus-payment";
 import { pageAccess } from "./support/page-access";
 import { roleNames, storageStateOf, type RoleName } from "./support/roles";
+import { staleSessionPage, stepUpDialog, wrongTotpCodeOf } from "./support/step-up";
 
 // Issue #7: every page of the app scanned with axe-core (WCAG 2.0/2.1 A and AA) in Chromium, as a
 // role that can see it, with data on the pages that show data. Serial: the first tests make the data.
@@ -150,4 +151,23 @@ test.describe("pages without a session", () => {
     await expectNoAxeViolations(page, "OCTO pay page (already decided)");
     await scan(page, "/api/sandbox/octo/pay/no-such-payment", "OCTO pay page (unknown)");
   });
+});
+
+test("the step-up dialog, asking and after a wrong code, in the light and the dark theme", async ({ browser }) => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    const { context, page } = await staleSessionPage(browser, "finance", { colorScheme });
+    await page.goto("/payments");
+    await page.getByRole("link", { name: "Export CSV" }).click();
+    const dialog = stepUpDialog(page);
+    await expect(dialog).toBeVisible();
+    await expectNoAxeViolations(page, `step-up dialog (${colorScheme})`);
+    await dialog.getByLabel("Authenticator code").fill(await wrongTotpCodeOf("finance"));
+    await dialog.getByRole("button", { name: "Confirm" }).click();
+    await expect(dialog.getByRole("alert")).toBeVisible();
+    await expectNoAxeViolations(page, `step-up dialog after a wrong code (${colorScheme})`);
+    await dialog.getByRole("button", { name: "Use a recovery code instead" }).click();
+    await expect(dialog.getByLabel("Recovery code")).toBeVisible();
+    await expectNoAxeViolations(page, `step-up dialog, recovery code (${colorScheme})`);
+    await context.close();
+  }
 });

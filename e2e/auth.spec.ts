@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { demoPassword, roleNames, roleUsers, storageStateOf } from "./support/roles";
 import { expectSignedIn, signInAs, signInError } from "./support/sign-in";
+import { answerStepUpIfAsked } from "./support/step-up";
 
 const expectedNav = {
   admin: ["Payments", "Refunds", "Orders", "Wallet", "Webhooks", "Audit", "Users", "Settings", "Sandbox"],
@@ -53,6 +54,7 @@ test.describe("[AUTH] failures and sign-out", () => {
       await form.getByLabel("Name").fill("Lockout Target");
       await form.getByLabel("Initial password").fill(password);
       await form.getByRole("button", { name: "Create user" }).click();
+      await answerStepUpIfAsked(page, "admin", form.getByText(`Created ${email}`));
       await expect(form.getByRole("status")).toContainText(`Created ${email}`);
 
       const anonymous = await browser.newContext({ storageState: { cookies: [], origins: [] } });

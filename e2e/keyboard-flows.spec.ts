@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectVisibleFocus, focusedDescription, tabTo } from "./support/keyboard";
 import { capturedOctopusPayment } from "./support/octopus-payment";
 import { storageStateOf } from "./support/roles";
+import { staleSessionPage, stepUpDialog } from "./support/step-up";
 
 // Issue #7: the refund and order flows completed with the keyboard alone (Tab, Shift+Tab, Enter,
 // Space, arrows and typing; no clicks). Data is made beforehand the usual way; the flow itself
@@ -115,5 +116,25 @@ test.describe("[KEYBOARD] merchant orders a voucher", () => {
 
     await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/, { timeout: 20_000 });
     await expect(page.getByRole("status", { name: "Order status" })).toBeVisible();
+  });
+});
+
+test.describe("[KEYBOARD] the step-up dialog", () => {
+  test("opens on the code field, keeps Tab inside, and Escape returns to where the user was", async ({ browser }) => {
+    const { context, page } = await staleSessionPage(browser, "finance");
+    await page.goto("/payments");
+    const exportLink = page.getByRole("link", { name: "Export CSV" });
+    await tabTo(page, exportLink);
+    await page.keyboard.press("Enter");
+    const dialog = stepUpDialog(page);
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByLabel("Authenticator code")).toBeFocused();
+    await expectFocusStaysIn(page, dialog, "Tab", 6);
+    await expectFocusStaysIn(page, dialog, "Shift+Tab", 6);
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(exportLink).toBeFocused();
+    await expect(page.getByText("Nothing was changed: this needs a code from your authenticator app.")).toBeVisible();
+    await context.close();
   });
 });

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { storageStateOf } from "./support/roles";
 import { sandboxControlHeaders } from "./support/sandbox-control";
+import { answerStepUpIfAsked } from "./support/step-up";
 
 test.describe.configure({ mode: "serial" });
 
@@ -34,6 +35,7 @@ test.describe("[ORDERS] merchant places orders", () => {
     const codes = page.getByRole("list", { name: "Voucher codes" });
     await expect(codes.getByLabel("Code hidden")).toHaveCount(1);
     await page.getByRole("button", { name: "Reveal codes" }).click();
+    await answerStepUpIfAsked(page, "merchant", page.getByText("this reveal is in the audit log"));
     await expect(page.getByText("this reveal is in the audit log")).toBeVisible();
     await expect(codes.getByLabel("Code hidden")).toHaveCount(0);
     await expect(page.getByRole("button", { name: /Copy (card number|PIN) 1/ }).first()).toBeVisible();

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
 import { parseCsv } from "../lib/payments/export/csv";
 import { storageStateOf } from "./support/roles";
+import { downloadWithStepUp } from "./support/step-up";
 
 const signingKey = "3f54d56fc0e53bf8438655147bcf9f1a";
 const sign = (body: string) => createHmac("sha256", signingKey).update(body).digest("hex");
@@ -116,9 +117,7 @@ test.describe("[PAYMENTS] list, filters and export", () => {
 
   test("the export downloads the filtered rows with control totals, and is audited", async ({ page, browser }) => {
     await page.goto(`/payments?q=${prefix}&currency=HKD&tz=Asia/Hong_Kong`);
-    const downloadPromise = page.waitForEvent("download");
-    await page.getByRole("link", { name: "Export CSV" }).click();
-    const download = await downloadPromise;
+    const download = await downloadWithStepUp(page, "finance", () => page.getByRole("link", { name: "Export CSV" }).click());
     expect(download.suggestedFilename()).toMatch(/^payments-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync((await download.path())!, "utf8");
     const [body = "", trailer = ""] = text.split("\r\n\r\n");

@@ -5,6 +5,8 @@ import { actionMatrix, signInStepActions } from "./support/action-matrix";
 import { allRouteHandlers, expectedStatusFor, protectedRouteCalls, routeMatrix } from "./support/route-matrix";
 import { allServerActions, callServerAction } from "./support/server-actions";
 import { signInAs, expectSignedIn } from "./support/sign-in";
+import { capturedOctopusPayment } from "./support/octopus-payment";
+import { freshenSession, staleSessionPage } from "./support/step-up";
 
 test("[RBAC] every server action in the build has an entry in the action matrix", () => {
   expect(allServerActions()).toEqual([...actionMatrix, ...signInStepActions].map((a) => `${a.file}#${a.name}`).sort());
@@ -79,7 +81,13 @@ for (const role of roleNames) {
     test("every protected route handler answers per the route matrix", async ({ page }) => {
       for (const call of protectedRouteCalls) {
         const response = await page.request.fetch(call.url, { method: call.method });
-        expect(response.status(), `${role} → ${call.method} ${call.url}`).toBe(expectedStatusFor(call, role));
+        const expected = expectedStatusFor(call, role);
+        // The shared session may be fresh or stale; the step-up dimension is pinned down below.
+        if (call.stepUp && expected !== 403 && response.status() === 403) {
+          expect(await response.text(), `${role} → ${call.method} ${call.url}`).toContain('"code":"STEP_UP_REQUIRED"');
+          continue;
+        }
+        expect(response.status(), `${role} → ${call.method} ${call.url}`).toBe(expected);
       }
     });
 
@@ -134,6 +142,7 @@ test.describe("[RBAC] a disabled user", () => {
   test("loses every page, route handler and server action on the next request", async ({ page, browser, baseURL }) => {
     // An admin, so before being disabled the user was allowed everything.
     const user = { email: `disabled-matrix-${Date.now()}@example.test`, name: "Disabled Matrix", role: "admin", password: "switched off by the matrix" };
+    await freshenSession(page.request, baseURL!, "admin");
     const created = await callServerAction(page.request, baseURL!, { file: "lib/actions/users/create-user.ts", name: "createUserAction" }, user);
     const userId = /"data":\{"id":"([0-9a-f-]{36})"\}/.exec(created.body)?.[1];
     expect(userId, created.body).toBeTruthy();
@@ -158,6 +167,56 @@ test.describe("[RBAC] a disabled user", () => {
     for (const path of Object.keys(pageAccess)) {
       await other.goto(path);
       await expect(other).toHaveURL(/\/sign-in/);
+    }
+    await context.close();
+  });
+});
+
+test.describe("[RBAC] step-up", () => {
+  test("every guarded action and export refuses a stale session with STEP_UP_REQUIRED, changing nothing, and lets a fresh one through", async ({ browser, baseURL }) => {
+    test.setTimeout(180_000);
+    // Admin is allowed every guarded action; its own session, signed in with the password only, is stale.
+    const { context, page } = await staleSessionPage(browser, "admin");
+    const bigPaymentUrl = await capturedOctopusPayment(page, `E2E-RBAC-SU-${Date.now().toString(36)}`, "10020.00");
+    const bigPaymentId = bigPaymentUrl.split("/").pop()!;
+    const inputOf = (action: (typeof actionMatrix)[number]) =>
+      action.stepUp === "above-threshold"
+        ? { paymentId: bigPaymentId, kind: "partial", amount: "10010.00", reason: "customer_request", idempotencyKey: crypto.randomUUID() }
+        : action.input();
+    const guarded = actionMatrix.filter((a) => a.stepUp);
+    expect(guarded.length).toBeGreaterThan(10);
+    const exports = protectedRouteCalls.filter((r) => r.stepUp);
+
+    for (const action of guarded) {
+      const input = inputOf(action);
+      const result = await callServerAction(page.request, baseURL!, action, input);
+      expect(result.body, `stale → ${action.name}`).toContain('"code":"STEP_UP_REQUIRED"');
+      expect(result.body).not.toContain('"ok":true');
+      if (action.name === "createUserAction") {
+        await page.goto("/users");
+        await expect(page.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
+        await expect(page.getByText(input.email as string)).toHaveCount(0);
+      }
+    }
+    await page.goto(bigPaymentUrl);
+    await expect(page.getByTestId("refund")).toHaveCount(0);
+    for (const call of exports) {
+      const response = await page.request.fetch(call.url, { method: call.method });
+      expect(response.status(), `stale → ${call.url}`).toBe(403);
+      expect(await response.text()).toContain('"code":"STEP_UP_REQUIRED"');
+    }
+    // Below the threshold (here: an unknown payment) a refund needs no step-up: the service answers.
+    const small = actionMatrix.find((a) => a.stepUp === "above-threshold")!;
+    expect((await callServerAction(page.request, baseURL!, small, small.input())).body).toContain('"code":"NOT_FOUND"');
+
+    await freshenSession(page.request, baseURL!, "admin");
+    for (const action of guarded) {
+      const result = await callServerAction(page.request, baseURL!, action, inputOf(action));
+      expect(result.body, `fresh → ${action.name}`).not.toContain("STEP_UP_REQUIRED");
+      expect(result.body, `fresh → ${action.name}`).toMatch(/"ok":true|"code":"(NOT_FOUND|CONFLICT)"/);
+    }
+    for (const call of exports) {
+      expect((await page.request.fetch(call.url, { method: call.method })).status(), `fresh → ${call.url}`).toBe(call.allowedStatus ?? 200);
     }
     await context.close();
   });

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { capturedOctopusPayment } from "./support/octopus-payment";
 import { storageStateOf, storageStateOfUser } from "./support/roles";
+import { answerStepUpIfAsked } from "./support/step-up";
 
 test.use({ storageState: storageStateOf("finance") });
 test.describe.configure({ mode: "serial" });
@@ -78,6 +79,7 @@ test.describe("[REFUNDS] finance refunds an Octopus payment", () => {
     const hkd = admin.page.getByRole("form", { name: "HKD approval threshold" });
     await hkd.getByLabel("HKD threshold").fill("50.00");
     await hkd.getByRole("button", { name: "Save HKD" }).click();
+    await answerStepUpIfAsked(admin.page, "admin", hkd.getByText("Refunds above HK$50.00 now need"));
     await expect(hkd.getByRole("status")).toHaveText("Refunds above HK$50.00 now need a second person's approval.");
     await admin.context.close();
 
@@ -86,6 +88,7 @@ test.describe("[REFUNDS] finance refunds an Octopus payment", () => {
     const dialog = await issueRefund(page, { amount: "60.00" });
     await expect(dialog.getByText(/Refunds above HK\$50\.00 wait for a second finance user or admin to approve them: this one will\./)).toBeVisible();
     await dialog.getByRole("button", { name: "Issue refund" }).click();
+    await answerStepUpIfAsked(page, "finance", refundStatuses(page).first());
     await expect(refundStatuses(page)).toHaveText(["Awaiting approval"]);
 
     await page.goto("/refunds");
@@ -97,6 +100,7 @@ test.describe("[REFUNDS] finance refunds an Octopus payment", () => {
     await checker.page.goto("/refunds");
     const row = checker.page.getByTestId("approval-row").filter({ hasText: reference });
     await row.getByRole("button", { name: /^Approve/ }).click();
+    await answerStepUpIfAsked(checker.page, "finance2", checker.page.getByText(/^Approved and sent/));
     // Approved and sent: it leaves the queue and appears among all refunds as sent to the provider.
     await expect(row).toHaveCount(0);
     await expect(checker.page.getByTestId("refund-row").filter({ hasText: reference })).toContainText("Pending");

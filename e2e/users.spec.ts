@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageStateOf } from "./support/roles";
 import { callServerAction } from "./support/server-actions";
+import { answerStepUpIfAsked, freshenSession } from "./support/step-up";
 import { expectSignedIn, signInAs, signInError } from "./support/sign-in";
 
 test.use({ storageState: storageStateOf("admin") });
@@ -13,6 +14,7 @@ async function createUserViaForm(page: Page, user: { email: string; name: string
   await form.getByLabel("Role").selectOption(user.role);
   await form.getByLabel("Initial password").fill(user.password);
   await form.getByRole("button", { name: "Create user" }).click();
+  await answerStepUpIfAsked(page, "admin", form.getByText(`Created ${user.email}`));
   await expect(form.getByRole("status")).toContainText(`Created ${user.email}`);
 }
 
@@ -69,6 +71,7 @@ test.describe("[USERS] admin manages users", () => {
     const row = page.getByTestId(`user-${user.email}`);
     await row.getByLabel(`Role of ${user.email}`).selectOption("merchant");
     await row.getByRole("button", { name: "Save role" }).click();
+    await answerStepUpIfAsked(page, "admin", row.getByText(`${user.email} is now merchant`));
     await expect(row.getByRole("status")).toContainText(`${user.email} is now merchant`);
 
     await other.page.reload();
@@ -85,6 +88,7 @@ test.describe("[USERS] admin manages users", () => {
 
     const row = page.getByTestId(`user-${user.email}`);
     await row.getByRole("button", { name: "Disable" }).click();
+    await answerStepUpIfAsked(page, "admin", row.getByText("disabled and signed out"));
     await expect(row.getByRole("status")).toContainText("disabled and signed out");
 
     await other.page.goto("/payments");
@@ -93,6 +97,7 @@ test.describe("[USERS] admin manages users", () => {
     await expect(signInError(other.page)).toHaveText("This account is disabled. Ask an administrator to enable it.");
 
     await row.getByRole("button", { name: "Enable" }).click();
+    await answerStepUpIfAsked(page, "admin", row.getByText("is enabled"));
     await expect(row.getByRole("status")).toContainText("is enabled");
     await signInAs(other.page, user.email, user.password);
     await expectSignedIn(other.page, user.email);
@@ -108,6 +113,7 @@ test.describe("[USERS] admin manages users", () => {
     await row.getByRole("button", { name: "Reset password" }).click();
     await row.getByLabel(`New password for ${user.email}`).fill("the new password 2");
     await row.getByRole("button", { name: "Set password", exact: true }).click();
+    await answerStepUpIfAsked(page, "admin", row.getByText("their sessions were ended"));
     await expect(row.getByRole("status")).toContainText("their sessions were ended");
 
     await other.page.goto("/payments");
@@ -130,6 +136,7 @@ test.describe("[USERS] admin manages users", () => {
 
   test("the admin's own direct server action call goes through (the refusal tests are not vacuous)", async ({ page, baseURL }) => {
     const email = `direct-${Date.now()}@example.test`;
+    await freshenSession(page.request, baseURL!, "admin");
     const result = await callServerAction(page.request, baseURL!, { file: "lib/actions/users/create-user.ts", name: "createUserAction" }, {
       email,
       name: "Direct Call",

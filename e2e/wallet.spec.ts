@@ -1,5 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { storageStateOf, type RoleName } from "./support/roles";
+import { answerStepUpIfAsked } from "./support/step-up";
 
 test.describe.configure({ mode: "serial" });
 
@@ -30,6 +31,7 @@ test("an admin sets a low-balance threshold and the wallet page warns", async ({
   const form = page.getByRole("form", { name: "USD low-balance threshold" });
   await form.getByLabel("USD low-balance threshold").fill("9999999.00");
   await form.getByRole("button", { name: "Save USD warning" }).click();
+  await answerStepUpIfAsked(page, "admin", form.getByText("USD wallets below"));
   await expect(form.getByRole("status")).toHaveText("USD wallets below $9,999,999.00 now show a low-balance warning.");
   await page.goto("/wallet");
   await expect(page.getByTestId("wallet-USD").getByTestId("low-balance-warning")).toContainText("Low balance: below the $9,999,999.00 threshold");

@@ -54,6 +54,8 @@ const envSchema = z
         .transform((value) => value.split(",").map((role) => role.trim()).filter(Boolean))
         .pipe(z.array(z.enum(["admin", "finance", "ops", "merchant"], { error: "must list only admin, finance, ops or merchant" }))),
     ),
+    /** Step-up: how recent a second factor must be for money and power actions (refunds, exports, users, settings). */
+    STEP_UP_MAX_AGE_MINUTES: intWithDefault(5, 1, 60),
     ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.string().email("must be an email address").optional()),
     ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(12, "must be at least 12 characters").optional()),
     CHECKOUT_BASE_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),

@@ -15,6 +15,8 @@ export const appErrorCodes = {
   CONFLICT: 409,
   /** A provider refused a request to move money (a definite answer: nothing happened there). */
   PROVIDER_REFUSED: 502,
+  /** A money or power action needs a second factor verified in the last few minutes (lib/auth/step-up.ts). */
+  STEP_UP_REQUIRED: 403,
   /** Too many attempts; try again later. */
   RATE_LIMITED: 429,
   /** Reading from a payment provider failed (no answer, or an error answer); nothing was changed. */

@@ -1,19 +1,19 @@
 "use client";
 
-import { useActionState } from "react";
+import { useStepUpActionState } from "@/components/auth/use-step-up";
 import { RecoveryCodes } from "@/components/auth/recovery-codes";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { regenerateRecoveryCodesAction } from "@/lib/actions/account/regenerate-recovery-codes";
 
 export function RegenerateRecoveryCodes({ hasCodes }: { hasCodes: boolean }) {
-  const [result, regenerate, pending] = useActionState(regenerateRecoveryCodesAction, null);
+  const { result, onSubmit: regenerate, pending, dialog } = useStepUpActionState(regenerateRecoveryCodesAction);
   return (
     <div className="space-y-3">
       {result?.ok ? (
         <RecoveryCodes codes={result.data.recoveryCodes} />
       ) : (
-        <form action={regenerate} aria-label="New recovery codes">
+        <form onSubmit={regenerate} aria-label="New recovery codes">
           <Button type="submit" variant="secondary" disabled={pending}>
             {hasCodes ? "Make new recovery codes" : "Make recovery codes"}
           </Button>
@@ -21,6 +21,7 @@ export function RegenerateRecoveryCodes({ hasCodes }: { hasCodes: boolean }) {
         </form>
       )}
       <FormStatus result={result} />
+      {dialog}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useStepUpActionState } from "@/components/auth/use-step-up";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { UtcTime } from "@/components/ui/utc-time";
@@ -17,15 +17,15 @@ export interface SessionRowData {
   isCurrent: boolean;
 }
 
-type Result = ActionResult<unknown> | null;
+type Result = ActionResult<unknown>;
 
 /** One status line for both buttons (the row a result is about may have left the list). */
-function revoke(_previous: Result, form: FormData): Promise<Result> {
+function revoke(_previous: Result | null, form: FormData): Promise<Result> {
   return form.has("sessionId") ? revokeOwnSessionAction(null, form) : revokeOtherSessionsAction(null, form);
 }
 
 export function SessionList({ sessions }: { sessions: SessionRowData[] }) {
-  const [result, action, pending] = useActionState(revoke, null);
+  const { result, onSubmit, pending, dialog } = useStepUpActionState(revoke, { resetOnSuccess: false });
   const others = sessions.filter((s) => !s.isCurrent).length;
   return (
     <div className="space-y-3">
@@ -44,7 +44,7 @@ export function SessionList({ sessions }: { sessions: SessionRowData[] }) {
               </p>
             </div>
             {session.isCurrent ? null : (
-              <form action={action}>
+              <form onSubmit={onSubmit}>
                 <input type="hidden" name="sessionId" value={session.id} />
                 <Button type="submit" variant="secondary" disabled={pending} aria-label={`Sign out ${session.device}, last seen ${session.lastSeenAt.toISOString()}`}>
                   Sign out
@@ -55,13 +55,14 @@ export function SessionList({ sessions }: { sessions: SessionRowData[] }) {
         ))}
       </ul>
       <div className="flex flex-wrap items-center gap-4">
-        <form action={action}>
+        <form onSubmit={onSubmit}>
           <Button type="submit" variant="danger" disabled={pending || others === 0}>
             Sign out all other sessions
           </Button>
         </form>
         <FormStatus result={result} />
       </div>
+      {dialog}
     </div>
   );
 }

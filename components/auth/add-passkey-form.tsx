@@ -11,6 +11,7 @@ import { finishPasskeyRegistrationAction } from "@/lib/actions/auth/finish-passk
 import { startPasskeyRegistrationAction } from "@/lib/actions/auth/start-passkey-registration";
 import { passkeyNameMaxLength } from "@/lib/validation/passkeys";
 import { noWebAuthnMessage, passkeyPromptFailure } from "./passkey-browser-errors";
+import { needsStepUp, stepUpCancelled, useStepUp } from "./use-step-up";
 
 /** Names and creates a passkey: the name is checked first, then the browser's prompt, then the server verifies. */
 export function AddPasskeyForm() {
@@ -18,6 +19,7 @@ export function AddPasskeyForm() {
   const [name, setName] = useState("");
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
+  const { ask, dialog } = useStepUp();
   const fail = (message: string) => setResult({ ok: false, code: "VALIDATION_FAILED", message });
   const nameErrors = result?.ok === false ? result.fieldErrors?.name : undefined;
 
@@ -25,7 +27,12 @@ export function AddPasskeyForm() {
     event.preventDefault();
     startTransition(async () => {
       if (!browserSupportsWebAuthn()) return fail(noWebAuthnMessage);
-      const start = await startPasskeyRegistrationAction(null, { name });
+      let start = await startPasskeyRegistrationAction(null, { name });
+      // A user who already has a factor confirms it before adding another one (ASVS 7.5.1).
+      if (needsStepUp(start)) {
+        if (!(await ask(start.message))) return setResult(stepUpCancelled);
+        start = await startPasskeyRegistrationAction(null, { name });
+      }
       if (!start.ok) return setResult(start);
       let response;
       try {
@@ -43,6 +50,7 @@ export function AddPasskeyForm() {
   }
 
   return (
+    <>
     <form onSubmit={add} aria-label="Add a passkey" className="mt-4 flex flex-wrap items-end gap-3">
       <Field id="passkey-name" label="Passkey name" errors={nameErrors} hint={`Optional, up to ${passkeyNameMaxLength} characters, e.g. "Work laptop".`}>
         <TextInput
@@ -60,5 +68,7 @@ export function AddPasskeyForm() {
       </Button>
       <FormStatus result={result} />
     </form>
+    {dialog}
+    </>
   );
 }

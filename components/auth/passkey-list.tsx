@@ -6,6 +6,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { removePasskeyAction } from "@/lib/actions/auth/remove-passkey";
+import { needsStepUp, stepUpCancelled, useStepUp } from "./use-step-up";
 
 interface PasskeyRow {
   id: string;
@@ -22,6 +23,7 @@ export function PasskeyList({ passkeys }: { passkeys: PasskeyRow[] }) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
+  const { ask, dialog } = useStepUp();
   const [returnFocusTo, setReturnFocusTo] = useState<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
@@ -37,7 +39,11 @@ export function PasskeyList({ passkeys }: { passkeys: PasskeyRow[] }) {
 
   function remove(id: string) {
     startTransition(async () => {
-      const removed = await removePasskeyAction(null, { credentialId: id });
+      let removed = await removePasskeyAction(null, { credentialId: id });
+      if (needsStepUp(removed)) {
+        if (!(await ask(removed.message))) removed = stepUpCancelled;
+        else removed = await removePasskeyAction(null, { credentialId: id });
+      }
       setResult(removed);
       setConfirming(null);
       if (removed.ok) router.refresh();
@@ -95,6 +101,7 @@ export function PasskeyList({ passkeys }: { passkeys: PasskeyRow[] }) {
         </table>
       )}
       <FormStatus result={result} />
+      {dialog}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { UtcTime } from "@/components/ui/utc-time";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { secondFactorStatus } from "@/lib/auth/mfa/second-factor-status";
 import { getDb } from "@/lib/db/client";
+import { EndStepUpButton } from "./end-step-up-button";
 import { PasskeyVerifyButton } from "./passkey-verify-button";
 
 const methodLabels: Record<string, string> = { passkey: "a passkey", totp: "an authenticator code", recovery_code: "a recovery code" };
@@ -23,6 +24,7 @@ export async function SessionConfirmationCard() {
         )}
       </p>
       <PasskeyVerifyButton purpose="step-up" />
+      <EndStepUpButton />
     </Card>
   );
 }

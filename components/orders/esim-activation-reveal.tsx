@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
+import { useStepUpActionState } from "@/components/auth/use-step-up";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { FormStatus } from "@/components/ui/form-status";
-import type { ActionResult } from "@/lib/actions/action-result";
 import { revealEsimActivationAction } from "@/lib/actions/orders/reveal-esim-activation";
 import type { RevealedEsimActivation } from "@/lib/orders/esim-activation";
 
@@ -16,7 +16,7 @@ const masked = "LPA:1$•••••••••••••••$••••
  * reader user lands on the code rather than back at the top of the page.
  */
 export function EsimActivationReveal({ orderId, canReveal }: { orderId: string; canReveal: boolean }) {
-  const [result, action, pending] = useActionState<ActionResult<RevealedEsimActivation> | null, FormData>(revealEsimActivationAction, null);
+  const { result, onSubmit, pending, dialog } = useStepUpActionState<RevealedEsimActivation>(revealEsimActivationAction);
   const revealed = result?.ok ? result.data : null;
   const revealedRef = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -40,7 +40,7 @@ export function EsimActivationReveal({ orderId, canReveal }: { orderId: string; 
         {masked}
       </code>
       {canReveal ? (
-        <form action={action} className="space-y-2">
+        <form onSubmit={onSubmit} className="space-y-2">
           <input type="hidden" name="orderId" value={orderId} />
           <Button type="submit" variant="secondary" disabled={pending}>
             {pending ? "Revealing…" : "Reveal activation code"}
@@ -51,6 +51,7 @@ export function EsimActivationReveal({ orderId, canReveal }: { orderId: string; 
         <p className="text-xs text-zinc-500">Only people who can place orders can reveal the activation code.</p>
       )}
       <FormStatus result={result} />
+      {dialog}
     </div>
   );
 }

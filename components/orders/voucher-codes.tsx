@@ -1,18 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
+import { useStepUpActionState } from "@/components/auth/use-step-up";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { FormStatus } from "@/components/ui/form-status";
-import type { ActionResult } from "@/lib/actions/action-result";
 import { revealVoucherCodeAction } from "@/lib/actions/orders/reveal-voucher-code";
 import type { RevealedVoucherCode } from "@/lib/orders/voucher-codes";
 
 const masked = "•••• •••• ••••";
 
-/** Voucher codes, masked until revealed; each reveal asks the provider again and is audited. */
+/** Voucher codes, masked until revealed; each reveal needs a fresh second factor, asks the provider again and is audited. */
 export function VoucherCodes({ orderId, quantity, canReveal }: { orderId: string; quantity: number; canReveal: boolean }) {
-  const [result, action, pending] = useActionState<ActionResult<{ codes: RevealedVoucherCode[] }> | null, FormData>(revealVoucherCodeAction, null);
+  const { result, onSubmit, pending, dialog } = useStepUpActionState<{ codes: RevealedVoucherCode[] }>(revealVoucherCodeAction);
   const codes = result?.ok ? result.data.codes : null;
   return (
     <div className="space-y-3">
@@ -47,7 +46,7 @@ export function VoucherCodes({ orderId, quantity, canReveal }: { orderId: string
         ))}
       </ul>
       {canReveal && !codes ? (
-        <form action={action} className="flex items-center gap-3">
+        <form onSubmit={onSubmit} className="flex items-center gap-3">
           <input type="hidden" name="orderId" value={orderId} />
           <Button type="submit" variant="secondary" disabled={pending}>
             {pending ? "Revealing…" : "Reveal codes"}
@@ -56,6 +55,7 @@ export function VoucherCodes({ orderId, quantity, canReveal }: { orderId: string
         </form>
       ) : null}
       <FormStatus result={result} />
+      {dialog}
     </div>
   );
 }

@@ -1,24 +1,25 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
+import { useId, useState } from "react";
+import { useStepUpActionState } from "@/components/auth/use-step-up";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, TextInput } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { approveRefundAction } from "@/lib/actions/refunds/approve-refund";
 import { rejectRefundAction } from "@/lib/actions/refunds/reject-refund";
 
-/** Approve (optional note) or reject (reason required) a refund awaiting a second person. */
+/** Approve (optional note) or reject (reason required) a refund awaiting a second person; both need a fresh second factor. */
 export function ApprovalButtons({ refundId, label }: { refundId: string; label: string }) {
   const id = useId();
   const [rejecting, setRejecting] = useState(false);
-  const [approved, approve, approving] = useActionState(approveRefundAction, null);
-  const [rejected, reject, rejectingNow] = useActionState(rejectRefundAction, null);
+  const { result: approved, onSubmit: approve, pending: approving, dialog: approveStepUp } = useStepUpActionState(approveRefundAction);
+  const { result: rejected, onSubmit: reject, pending: rejectingNow, dialog: rejectStepUp } = useStepUpActionState(rejectRefundAction);
   const reasonErrors = rejected?.ok === false ? rejected.fieldErrors?.reason : undefined;
   const done = approved?.ok === true || rejected?.ok === true;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
-        <form action={approve}>
+        <form onSubmit={approve}>
           <input type="hidden" name="refundId" value={refundId} />
           <Button type="submit" disabled={approving || done} aria-label={`Approve ${label}`}>
             {approving ? "Approving…" : "Approve"}
@@ -29,7 +30,7 @@ export function ApprovalButtons({ refundId, label }: { refundId: string; label: 
         </Button>
       </div>
       {rejecting && !done ? (
-        <form action={reject} id={`${id}-reject`} className="flex flex-wrap items-end gap-2" aria-label={`Reject ${label}`}>
+        <form onSubmit={reject} id={`${id}-reject`} className="flex flex-wrap items-end gap-2" aria-label={`Reject ${label}`}>
           <input type="hidden" name="refundId" value={refundId} />
           <Field id={`${id}-reason`} label="Reason" errors={reasonErrors}>
             <TextInput id={`${id}-reason`} name="reason" autoComplete="off" errors={reasonErrors} aria-describedby={describedBy(`${id}-reason`, reasonErrors)} />
@@ -40,6 +41,8 @@ export function ApprovalButtons({ refundId, label }: { refundId: string; label: 
         </form>
       ) : null}
       <FormStatus result={rejected ?? approved} />
+      {approveStepUp}
+      {rejectStepUp}
     </div>
   );
 }

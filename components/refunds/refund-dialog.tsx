@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useStepUpActionState } from "@/components/auth/use-step-up";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass, SelectInput, TextInput } from "@/components/ui/field";
 import { keepTabInside } from "@/components/ui/focus-trap";
@@ -116,7 +117,9 @@ function RefundForm({
   const refundable = refundableMinorOf(payment);
   const threshold = BigInt(thresholdMinor);
 
-  const [result, submit, pending] = useActionState<ActionResult<IssuedRefund> | null, FormData>(async (previous, formData) => {
+  // Above the approval threshold the server asks for a fresh second factor first (STEP_UP_REQUIRED):
+  // the hook's dialog asks for it and re-sends this same submission, with the same key.
+  const { result, onSubmit, pending, dialog } = useStepUpActionState<IssuedRefund>(async (previous, formData) => {
     formData.set("idempotencyKey", keyRef.current);
     const answer = await issueRefundAction(previous, formData);
     if (answer.ok) {
@@ -128,97 +131,100 @@ function RefundForm({
       keyRef.current = crypto.randomUUID();
     }
     return answer;
-  }, null);
+  });
 
   const amountMinor = amountOf(kind, typed, payment);
   const violations = amountMinor === null ? [] : checkRefundRules(payment, amountMinor, { sandboxTriggers });
   const errors = result?.ok === false ? result.fieldErrors : undefined;
 
   return (
-    <form action={submit} className="space-y-4" aria-label="Refund" noValidate>
-      <input type="hidden" name="paymentId" value={props.id} />
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">Refund</legend>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="radio" name="kind" value="full" checked={kind === "full"} onChange={() => setKind("full")} />
-          Full: {money(refundable > 0n ? refundable : 0n)} (everything still refundable)
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="radio" name="kind" value="partial" checked={kind === "partial"} onChange={() => setKind("partial")} />
-          Partial
-        </label>
-      </fieldset>
-      {kind === "partial" ? (
-        <Field id="refund-amount" label="Amount" errors={errors?.amount} hint={`In ${payment.currency} major units, e.g. 20.00`}>
-          <TextInput
-            id="refund-amount"
-            name="amount"
-            inputMode="decimal"
-            autoComplete="off"
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            errors={errors?.amount}
-            aria-describedby={describedBy("refund-amount", errors?.amount, "hint")}
-          />
-        </Field>
-      ) : errors?.amount ? (
-        <p className="text-xs text-red-600 dark:text-red-400">Amount {errors.amount.join("; ")}</p>
-      ) : null}
-      <Field id="refund-reason" label="Reason" errors={errors?.reason}>
-        <SelectInput id="refund-reason" name="reason" value={reason} onChange={(e) => setReason(e.target.value)} errors={errors?.reason} aria-describedby={describedBy("refund-reason", errors?.reason)}>
-          <option value="">Choose a reason</option>
-          {reasons.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </SelectInput>
-      </Field>
-      <Field id="refund-note" label={reason === "other" ? "Note (required)" : "Note (optional)"} errors={errors?.note}>
-        <textarea id="refund-note" name="note" rows={2} maxLength={500} className={inputClass} aria-invalid={errors?.note ? true : undefined} aria-describedby={describedBy("refund-note", errors?.note)} />
-      </Field>
-
-      <section aria-labelledby="refund-checks-heading" className="rounded-md bg-zinc-50 p-3 text-sm dark:bg-zinc-800/50">
-        <h3 id="refund-checks-heading" className="mb-1 font-medium">
-          Checks before sending
-        </h3>
-        <ul className="list-disc space-y-1 pl-5 text-zinc-700 dark:text-zinc-300">
-          <li>
-            Still refundable: {money(payment.capturedMinor)} captured − {money(payment.refundReservedMinor)} in other refunds (requested, pending, unknown or approved) = {money(refundable > 0n ? refundable : 0n)}.
-          </li>
-          {payment.provider === "checkout" ? (
-            <li>Octopus (Checkout.com): refund amounts end in 0, a multiple of {money(10n)}; the payment must be captured.</li>
-          ) : (
-            <li>OCTO: at least 1 USD or its equivalent, at most 10,000,000 UZS per refund, all refunds together at most the original, and only succeeded payments (this one is {payment.status}).</li>
-          )}
-          <li>
-            Refunds above {money(threshold)} wait for a second finance user or admin to approve them
-            {amountMinor !== null ? (amountMinor > threshold ? ": this one will." : ": this one will not.") : "."}
-          </li>
-        </ul>
-        {violations.length ? (
-          <ul aria-label="Rules this refund breaks" className="mt-2 space-y-1 text-red-700 dark:text-red-400" data-testid="refund-violations">
-            {violations.map((violation) => (
-              <li key={violation.rule}>
-                <span className="font-mono text-xs">{violation.rule}</span>: {violation.message}
-              </li>
-            ))}
-          </ul>
-        ) : amountMinor !== null && amountMinor > 0n ? (
-          <p className="mt-2 text-emerald-700 dark:text-emerald-400">Refund of {money(amountMinor)} passes every rule.</p>
+    <>
+      <form onSubmit={onSubmit} className="space-y-4" aria-label="Refund" noValidate>
+        <input type="hidden" name="paymentId" value={props.id} />
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">Refund</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" name="kind" value="full" checked={kind === "full"} onChange={() => setKind("full")} />
+            Full: {money(refundable > 0n ? refundable : 0n)} (everything still refundable)
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" name="kind" value="partial" checked={kind === "partial"} onChange={() => setKind("partial")} />
+            Partial
+          </label>
+        </fieldset>
+        {kind === "partial" ? (
+          <Field id="refund-amount" label="Amount" errors={errors?.amount} hint={`In ${payment.currency} major units, e.g. 20.00`}>
+            <TextInput
+              id="refund-amount"
+              name="amount"
+              inputMode="decimal"
+              autoComplete="off"
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              errors={errors?.amount}
+              aria-describedby={describedBy("refund-amount", errors?.amount, "hint")}
+            />
+          </Field>
+        ) : errors?.amount ? (
+          <p className="text-xs text-red-600 dark:text-red-400">Amount {errors.amount.join("; ")}</p>
         ) : null}
-      </section>
+        <Field id="refund-reason" label="Reason" errors={errors?.reason}>
+          <SelectInput id="refund-reason" name="reason" value={reason} onChange={(e) => setReason(e.target.value)} errors={errors?.reason} aria-describedby={describedBy("refund-reason", errors?.reason)}>
+            <option value="">Choose a reason</option>
+            {reasons.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </SelectInput>
+        </Field>
+        <Field id="refund-note" label={reason === "other" ? "Note (required)" : "Note (optional)"} errors={errors?.note}>
+          <textarea id="refund-note" name="note" rows={2} maxLength={500} className={inputClass} aria-invalid={errors?.note ? true : undefined} aria-describedby={describedBy("refund-note", errors?.note)} />
+        </Field>
 
-      <FormStatus result={result?.ok ? null : result} />
-      {result?.ok && result.data.refused ? <p className="text-sm text-red-600 dark:text-red-400">{result.message}</p> : null}
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Sending…" : "Issue refund"}
-        </Button>
-      </div>
-    </form>
+        <section aria-labelledby="refund-checks-heading" className="rounded-md bg-zinc-50 p-3 text-sm dark:bg-zinc-800/50">
+          <h3 id="refund-checks-heading" className="mb-1 font-medium">
+            Checks before sending
+          </h3>
+          <ul className="list-disc space-y-1 pl-5 text-zinc-700 dark:text-zinc-300">
+            <li>
+              Still refundable: {money(payment.capturedMinor)} captured − {money(payment.refundReservedMinor)} in other refunds (requested, pending, unknown or approved) = {money(refundable > 0n ? refundable : 0n)}.
+            </li>
+            {payment.provider === "checkout" ? (
+              <li>Octopus (Checkout.com): refund amounts end in 0, a multiple of {money(10n)}; the payment must be captured.</li>
+            ) : (
+              <li>OCTO: at least 1 USD or its equivalent, at most 10,000,000 UZS per refund, all refunds together at most the original, and only succeeded payments (this one is {payment.status}).</li>
+            )}
+            <li>
+              Refunds above {money(threshold)} wait for a second finance user or admin to approve them
+              {amountMinor !== null ? (amountMinor > threshold ? ": this one will." : ": this one will not.") : "."}
+            </li>
+          </ul>
+          {violations.length ? (
+            <ul aria-label="Rules this refund breaks" className="mt-2 space-y-1 text-red-700 dark:text-red-400" data-testid="refund-violations">
+              {violations.map((violation) => (
+                <li key={violation.rule}>
+                  <span className="font-mono text-xs">{violation.rule}</span>: {violation.message}
+                </li>
+              ))}
+            </ul>
+          ) : amountMinor !== null && amountMinor > 0n ? (
+            <p className="mt-2 text-emerald-700 dark:text-emerald-400">Refund of {money(amountMinor)} passes every rule.</p>
+          ) : null}
+        </section>
+
+        <FormStatus result={result?.ok ? null : result} />
+        {result?.ok && result.data.refused ? <p className="text-sm text-red-600 dark:text-red-400">{result.message}</p> : null}
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Sending…" : "Issue refund"}
+          </Button>
+        </div>
+      </form>
+      {dialog}
+    </>
   );
 }

@@ -1,13 +1,14 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useStepUpActionState } from "@/components/auth/use-step-up";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { revokeUserSessionsAction } from "@/lib/actions/users/revoke-user-sessions";
 
 /** ASVS 7.4.5: an admin ends every session of one user, after a confirmation step. */
 export function SignOutEverywhere({ userId, email, liveSessions }: { userId: string; email: string; liveSessions: number }) {
-  const [result, action, pending] = useActionState(revokeUserSessionsAction, null);
+  const { result, onSubmit, pending, dialog } = useStepUpActionState(revokeUserSessionsAction);
   // The confirmation stays open only while no answer has come back since it was opened.
   const [openWhile, setOpenWhile] = useState<typeof result | "closed">("closed");
   const open = openWhile === result;
@@ -23,7 +24,7 @@ export function SignOutEverywhere({ userId, email, liveSessions }: { userId: str
         </Button>
       </div>
       {open ? (
-        <form action={action} className="flex flex-wrap items-center gap-2" aria-label={`Sign ${email} out everywhere`}>
+        <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2" aria-label={`Sign ${email} out everywhere`}>
           <input type="hidden" name="userId" value={userId} />
           <p className="text-sm">
             Sign {email} out of every browser ({count} now)? They can sign in again.
@@ -37,6 +38,7 @@ export function SignOutEverywhere({ userId, email, liveSessions }: { userId: str
         </form>
       ) : null}
       {result ? <FormStatus result={result} /> : null}
+      {dialog}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useStepUpActionState } from "@/components/auth/use-step-up";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { inputClass } from "@/components/ui/field";
@@ -22,11 +23,12 @@ export interface UserRowData {
 }
 
 export function UserRow({ user, liveSessions = 0 }: { user: UserRowData; liveSessions?: number }) {
-  const [roleResult, changeRole, rolePending] = useActionState(changeUserRoleAction, null);
-  const [disableResult, toggleDisabled, disablePending] = useActionState(setUserDisabledAction, null);
-  const [resetResult, resetPassword, resetPending] = useActionState(resetUserPasswordAction, null);
+  // Every change here needs a fresh second factor; each form brings its own step-up dialog.
+  const { result: roleResult, onSubmit: changeRole, pending: rolePending, dialog: roleStepUp } = useStepUpActionState(changeUserRoleAction, { resetOnSuccess: false });
+  const { result: disableResult, onSubmit: toggleDisabled, pending: disablePending, dialog: disableStepUp } = useStepUpActionState(setUserDisabledAction);
+  const { result: resetResult, onSubmit: resetPassword, pending: resetPending, dialog: resetStepUp } = useStepUpActionState(resetUserPasswordAction);
   const [showReset, setShowReset] = useState(false);
-  const [factorsResult, resetFactors, factorsPending] = useActionState(resetUserFactorsAction, null);
+  const { result: factorsResult, onSubmit: resetFactors, pending: factorsPending, dialog: factorsStepUp } = useStepUpActionState(resetUserFactorsAction);
   const [confirmFactorsReset, setConfirmFactorsReset] = useState(false);
 
   return (
@@ -47,7 +49,7 @@ export function UserRow({ user, liveSessions = 0 }: { user: UserRowData; liveSes
         </span>
       </div>
       <div className="flex flex-wrap items-end gap-3">
-        <form action={changeRole} className="flex items-end gap-2">
+        <form onSubmit={changeRole} className="flex items-end gap-2">
           <input type="hidden" name="userId" value={user.id} />
           <label className="text-sm">
             <span className="block">Role</span>
@@ -59,7 +61,7 @@ export function UserRow({ user, liveSessions = 0 }: { user: UserRowData; liveSes
             Save role
           </Button>
         </form>
-        <form action={toggleDisabled}>
+        <form onSubmit={toggleDisabled}>
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
           <Button type="submit" variant={user.disabled ? "secondary" : "danger"} disabled={disablePending || (user.isSelf && !user.disabled)}>
@@ -76,7 +78,7 @@ export function UserRow({ user, liveSessions = 0 }: { user: UserRowData; liveSes
         )}
       </div>
       {confirmFactorsReset ? (
-        <form action={resetFactors} className="space-y-2 rounded-md border border-red-200 p-3 dark:border-red-500/40" aria-label={`Reset second factor of ${user.email}`}>
+        <form onSubmit={resetFactors} className="space-y-2 rounded-md border border-red-200 p-3 dark:border-red-500/40" aria-label={`Reset second factor of ${user.email}`}>
           <input type="hidden" name="userId" value={user.id} />
           <p className="text-sm">
             This removes the authenticator app, recovery codes and passkeys of {user.email} and signs them out everywhere. If their role needs a second factor,
@@ -88,7 +90,7 @@ export function UserRow({ user, liveSessions = 0 }: { user: UserRowData; liveSes
         </form>
       ) : null}
       {showReset ? (
-        <form action={resetPassword} className="flex flex-wrap items-end gap-2">
+        <form onSubmit={resetPassword} className="flex flex-wrap items-end gap-2">
           <input type="hidden" name="userId" value={user.id} />
           <label className="text-sm">
             <span className="block">New password for {user.email}</span>
@@ -101,6 +103,10 @@ export function UserRow({ user, liveSessions = 0 }: { user: UserRowData; liveSes
       ) : null}
       <SignOutEverywhere userId={user.id} email={user.email} liveSessions={liveSessions} />
       {[roleResult, disableResult, resetResult, factorsResult].map((result, index) => (result ? <FormStatus key={index} result={result} /> : null))}
+      {roleStepUp}
+      {disableStepUp}
+      {resetStepUp}
+      {factorsStepUp}
     </li>
   );
 }

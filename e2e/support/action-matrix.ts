@@ -7,6 +7,11 @@ export interface ActionCase {
   allowed: readonly RoleName[];
   /** A valid input, so a refusal can only come from the permission check. */
   input: () => Record<string, string>;
+  /**
+   * Needs a second factor verified in the last few minutes (a stale session gets STEP_UP_REQUIRED):
+   * "always", or "above-threshold" (refunds above the currency's approval threshold only).
+   */
+  stepUp?: "always" | "above-threshold";
 }
 
 const someUserId = "00000000-0000-4000-8000-000000000000";
@@ -20,14 +25,16 @@ export const actionMatrix: readonly ActionCase[] = [
   {
     file: "lib/actions/users/create-user.ts",
     name: "createUserAction",
+    stepUp: "always",
     allowed: ["admin"],
     input: () => ({ email: `matrix-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`, name: "Matrix", role: "ops", password: "a long enough password" }),
   },
-  { file: "lib/actions/users/change-user-role.ts", name: "changeUserRoleAction", allowed: ["admin"], input: () => ({ userId: someUserId, role: "ops" }) },
-  { file: "lib/actions/users/set-user-disabled.ts", name: "setUserDisabledAction", allowed: ["admin"], input: () => ({ userId: someUserId, disabled: "true" }) },
+  { file: "lib/actions/users/change-user-role.ts", name: "changeUserRoleAction", stepUp: "always", allowed: ["admin"], input: () => ({ userId: someUserId, role: "ops" }) },
+  { file: "lib/actions/users/set-user-disabled.ts", name: "setUserDisabledAction", stepUp: "always", allowed: ["admin"], input: () => ({ userId: someUserId, disabled: "true" }) },
   {
     file: "lib/actions/users/reset-user-password.ts",
     name: "resetUserPasswordAction",
+    stepUp: "always",
     allowed: ["admin"],
     input: () => ({ userId: someUserId, password: "a long enough password" }),
   },
@@ -49,14 +56,15 @@ export const actionMatrix: readonly ActionCase[] = [
   {
     file: "lib/actions/refunds/issue-refund.ts",
     name: "issueRefundAction",
+    stepUp: "above-threshold",
     allowed: ["admin", "finance"],
     input: () => ({ paymentId: somePaymentId, kind: "partial", amount: "1.00", reason: "customer_request", idempotencyKey: crypto.randomUUID() }),
   },
-  { file: "lib/actions/refunds/approve-refund.ts", name: "approveRefundAction", allowed: ["admin", "finance"], input: () => ({ refundId: someRefundId }) },
-  { file: "lib/actions/refunds/reject-refund.ts", name: "rejectRefundAction", allowed: ["admin", "finance"], input: () => ({ refundId: someRefundId, reason: "Matrix check" }) },
+  { file: "lib/actions/refunds/approve-refund.ts", name: "approveRefundAction", stepUp: "always", allowed: ["admin", "finance"], input: () => ({ refundId: someRefundId }) },
+  { file: "lib/actions/refunds/reject-refund.ts", name: "rejectRefundAction", stepUp: "always", allowed: ["admin", "finance"], input: () => ({ refundId: someRefundId, reason: "Matrix check" }) },
   { file: "lib/actions/refunds/sync-refunds.ts", name: "syncRefundsAction", allowed: ["admin", "finance", "ops"], input: () => ({ refundIds: someRefundId }) },
-  { file: "lib/actions/refunds/set-approval-threshold.ts", name: "setApprovalThresholdAction", allowed: ["admin"], input: () => ({ currency: "JPY", amount: "99999999" }) },
-  { file: "lib/actions/wallet/set-low-balance-threshold.ts", name: "setLowBalanceThresholdAction", allowed: ["admin"], input: () => ({ currency: "KRW", amount: "1" }) },
+  { file: "lib/actions/refunds/set-approval-threshold.ts", name: "setApprovalThresholdAction", stepUp: "always", allowed: ["admin"], input: () => ({ currency: "JPY", amount: "99999999" }) },
+  { file: "lib/actions/wallet/set-low-balance-threshold.ts", name: "setLowBalanceThresholdAction", stepUp: "always", allowed: ["admin"], input: () => ({ currency: "KRW", amount: "1" }) },
   {
     file: "lib/actions/orders/place-order.ts",
     name: "placeOrderAction",
@@ -76,7 +84,6 @@ export const actionMatrix: readonly ActionCase[] = [
       clientReference: `MATRIX-${crypto.randomUUID()}`,
     }),
   },
-  { file: "lib/actions/orders/reveal-voucher-code.ts", name: "revealVoucherCodeAction", allowed: ["admin", "merchant"], input: () => ({ orderId: someOrderId }) },
   // Any signed-in user manages their own passkeys; the JSON ceremonies need no valid body to be refused to anonymous callers.
   { file: "lib/actions/auth/start-passkey-registration.ts", name: "startPasskeyRegistrationAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({ name: "Matrix" }) },
   { file: "lib/actions/auth/finish-passkey-registration.ts", name: "finishPasskeyRegistrationAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({ name: "Matrix" }) },
@@ -101,6 +108,11 @@ export const actionMatrix: readonly ActionCase[] = [
   { file: "lib/actions/users/reset-user-factors.ts", name: "resetUserFactorsAction", allowed: ["admin"], input: () => ({ userId: someUserId }) },
   { file: "lib/actions/account/confirm-totp.ts", name: "confirmTotpAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({ code: "123456" }) },
   { file: "lib/actions/account/regenerate-recovery-codes.ts", name: "regenerateRecoveryCodesAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({}) },
+  { file: "lib/actions/auth/end-step-up.ts", name: "endStepUpAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({}) },
+  { file: "lib/actions/auth/check-step-up.ts", name: "checkStepUpAction", stepUp: "always", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({}) },
+  // A wrong code on purpose: allowed callers get "not right" (never five in a row: that revokes the session).
+  { file: "lib/actions/auth/confirm-step-up.ts", name: "confirmStepUpAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({ kind: "totp", code: "000000" }) },
+  { file: "lib/actions/orders/reveal-voucher-code.ts", name: "revealVoucherCodeAction", stepUp: "always", allowed: ["admin", "merchant"], input: () => ({ orderId: someOrderId }) },
 ];
 
 /**

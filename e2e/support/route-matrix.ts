@@ -19,6 +19,8 @@ export interface RouteCase {
   url: string;
   access: RouteAccess;
   allowedStatus?: number;
+  /** Needs a fresh second factor: an allowed role with a stale session gets 403 STEP_UP_REQUIRED. */
+  stepUp?: true;
 }
 
 const someId = "00000000-0000-4000-8000-00000000000f";
@@ -64,9 +66,9 @@ export const routeMatrix: readonly RouteCase[] = [
   { route: "/api/audit", methods: ["GET"], url: "/api/audit", access: { kind: "roles", allowed: ["admin"] }, allowedStatus: 200 },
   { route: "/api/payments/[id]", methods: ["GET"], url: `/api/payments/${someId}`, access: { kind: "roles", allowed: readers.payments }, allowedStatus: 404 },
   { route: "/api/payments/[id]/refunds", methods: ["GET"], url: `/api/payments/${someId}/refunds`, access: { kind: "roles", allowed: readers.payments }, allowedStatus: 404 },
-  { route: "/api/payments/export", methods: ["GET"], url: "/api/payments/export", access: { kind: "roles", allowed: readers.payments }, allowedStatus: 200 },
+  { route: "/api/payments/export", methods: ["GET"], url: "/api/payments/export", access: { kind: "roles", allowed: readers.payments }, allowedStatus: 200, stepUp: true },
   { route: "/api/orders/[id]", methods: ["GET"], url: `/api/orders/${someId}`, access: { kind: "roles", allowed: readers.orders }, allowedStatus: 404 },
-  { route: "/api/orders/export", methods: ["GET"], url: "/api/orders/export", access: { kind: "roles", allowed: readers.orders }, allowedStatus: 200 },
+  { route: "/api/orders/export", methods: ["GET"], url: "/api/orders/export", access: { kind: "roles", allowed: readers.orders }, allowedStatus: 200, stepUp: true },
 ];
 
 /** Route cases that need a session, one per method. */

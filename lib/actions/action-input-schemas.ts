@@ -5,6 +5,7 @@ import { requestPaymentInput } from "@/lib/payments/request/request-payment-inpu
 import { approveRefundInput, rejectRefundInput, setApprovalThresholdInput } from "@/lib/refunds/decision-input";
 import { issueRefundInput } from "@/lib/refunds/refund-input";
 import { resumePaymentRequestInput, revealEsimActivationInput, revealVoucherCodeInput, signOutInput, syncRefundsInput } from "@/lib/validation/action-inputs";
+import { checkStepUpInput, confirmStepUpInput, endStepUpInput } from "@/lib/validation/action-inputs";
 import { importPaymentSchema, syncPaymentSchema } from "@/lib/validation/payments";
 import { advanceClockSchema } from "@/lib/validation/sandbox";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setUserDisabledSchema } from "@/lib/validation/users";
@@ -57,4 +58,7 @@ export const actionInputSchemas: Record<string, z.ZodType> = {
   confirmTotpAction: confirmTotpInput,
   regenerateRecoveryCodesAction: regenerateRecoveryCodesInput,
   resetUserFactorsAction: resetUserFactorsInput,
+  confirmStepUpAction: confirmStepUpInput,
+  endStepUpAction: endStepUpInput,
+  checkStepUpAction: checkStepUpInput,
 };

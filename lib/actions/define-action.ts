@@ -4,6 +4,7 @@ import { z } from "zod";
 import { auditActorFor, requirePermission, requireUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/sessions";
+import { stepUpGateFor } from "@/lib/auth/step-up-checks";
 import type { AuditActor } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db/client";
 import type { Database } from "@/lib/db/types";
@@ -40,6 +41,12 @@ export function defineAction<Schema extends z.ZodType, Data>(config: {
   /** "signed-in": any user with a valid session (e.g. signing out); otherwise one permission. */
   permission: Permission | "signed-in";
   input: Schema;
+  /**
+   * Money and power actions: true, or a rule on the parsed input (e.g. only refunds above the
+   * approval threshold). When it applies and the session's second factor is older than
+   * STEP_UP_MAX_AGE_MINUTES, the action answers STEP_UP_REQUIRED and runs nothing.
+   */
+  stepUp?: true | ((input: z.output<Schema>, ctx: ActionContext) => boolean | Promise<boolean>);
   run: (input: z.output<Schema>, ctx: ActionContext) => Promise<{ data: Data; message: string }>;
 }) {
   return async function action(_previous: ActionResult<Data> | null, raw: unknown): Promise<ActionResult<Data>> {
@@ -47,7 +54,13 @@ export function defineAction<Schema extends z.ZodType, Data>(config: {
       const user = config.permission === "signed-in" ? await requireUser() : await requirePermission(config.permission);
       const parsed = config.input.safeParse(inputObject(raw));
       if (!parsed.success) return validationFailure(parsed.error);
-      const result = await config.run(parsed.data, { db: getDb(), user, actor: await auditActorFor(user) });
+      const ctx: ActionContext = { db: getDb(), user, actor: await auditActorFor(user) };
+      const { stepUp } = config;
+      if (stepUp) {
+        const refusal = await stepUpGateFor(ctx.db, user, stepUp === true ? true : () => stepUp(parsed.data, ctx));
+        if (refusal) return refusal;
+      }
+      const result = await config.run(parsed.data, ctx);
       return { ok: true, ...result };
     } catch (error) {
       unstable_rethrow(error);

@@ -3,6 +3,15 @@ import { z } from "zod";
 /** Inputs of the small server actions ("use server" files may export only async functions). */
 export const signOutInput = z.object({});
 
+/** The step-up dialog's answer: a six-digit authenticator code, or one of the recovery codes. */
+export const confirmStepUpInput = z.object({
+  kind: z.enum(["totp", "recovery_code"], { error: "must be an authenticator code or a recovery code" }),
+  code: z.string().trim().min(1, "is required").max(64, "must be at most 64 characters"),
+});
+
+/** Asks only whether this session's second factor is fresh (before starting a download). */
+export const checkStepUpInput = z.object({});
+
 export const revealVoucherCodeInput = z.object({ orderId: z.uuid("must be an order id") });
 
 export const revealEsimActivationInput = z.object({ orderId: z.uuid("must be an order id") });
@@ -15,3 +24,4 @@ const refundIds = z
   .refine((ids) => ids.length >= 1 && ids.length <= 50, "must name between 1 and 50 refunds");
 
 export const syncRefundsInput = z.object({ refundIds });
+export const endStepUpInput = z.object({});

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { StepUpDownloadLink } from "@/components/auth/step-up-download-link";
 import { OrderFiltersForm } from "@/components/orders/order-filters";
 import { OrdersTable } from "@/components/orders/orders-table";
 import { buttonClass } from "@/components/ui/button";
@@ -38,9 +39,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                 New order
               </Link>
             ) : null}
-            <a href={withParams("/api/orders/export", params)} download className={buttonClass("secondary")}>
+            <StepUpDownloadLink href={withParams("/api/orders/export", params)} className={buttonClass("secondary")}>
               Export CSV
-            </a>
+            </StepUpDownloadLink>
           </div>
         }
       />

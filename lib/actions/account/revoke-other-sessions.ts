@@ -4,12 +4,14 @@ import { revalidatePath } from "next/cache";
 import { revokeOtherSessions } from "@/lib/account/own-sessions";
 import { sessionPolicy } from "@/lib/auth/session-policy";
 import { revokeOtherSessionsSchema } from "@/lib/validation/account";
+import { hasStepUpFactor } from "@/lib/auth/step-up-checks";
 import { defineAction } from "../define-action";
 
-// step-up: add stepUp: true at merge (ASVS 7.5.2 asks for a fresh factor before ending sessions).
 export const revokeOtherSessionsAction = defineAction({
   name: "revokeOtherSessions",
   permission: "signed-in",
+  // ASVS 7.5.1/7.5.2: a user who has a factor confirms it first; one without any is enrolling.
+  stepUp: (_input, { db, user }) => hasStepUpFactor(db, user.id),
   input: revokeOtherSessionsSchema,
   async run(_input, { db, user, actor }) {
     const ended = await revokeOtherSessions(db, actor, { userId: user.id, sessionId: user.sessionId }, sessionPolicy(), new Date());

@@ -3,12 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { revokeOwnSession } from "@/lib/account/own-sessions";
 import { revokeOwnSessionSchema } from "@/lib/validation/account";
+import { hasStepUpFactor } from "@/lib/auth/step-up-checks";
 import { defineAction } from "../define-action";
 
-// step-up: add stepUp: true at merge (ASVS 7.5.2 asks for a fresh factor before ending sessions).
 export const revokeOwnSessionAction = defineAction({
   name: "revokeOwnSession",
   permission: "signed-in",
+  // ASVS 7.5.1/7.5.2: a user who has a factor confirms it first; one without any is enrolling.
+  stepUp: (_input, { db, user }) => hasStepUpFactor(db, user.id),
   input: revokeOwnSessionSchema,
   async run(input, { db, user, actor }) {
     const outcome = await revokeOwnSession(db, actor, { userId: user.id, sessionId: user.sessionId }, input.sessionId, new Date());

@@ -8,6 +8,7 @@ import { defineAction } from "../define-action";
 export const revealEsimActivationAction = defineAction({
   name: "revealEsimActivation",
   permission: "orders:create",
+  stepUp: true,
   input: revealEsimActivationInput,
   async run(input, { actor }) {
     const activation = await revealEsimActivation(appOrderDeps(), actor, input.orderId);

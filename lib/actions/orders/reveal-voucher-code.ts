@@ -9,6 +9,7 @@ export const revealVoucherCodeAction = defineAction({
   name: "revealVoucherCode",
   permission: "orders:create",
   input: revealVoucherCodeInput,
+  stepUp: true,
   async run(input, { actor }) {
     const codes = await revealVoucherCodes(appOrderDeps(), actor, input.orderId);
     return { data: { codes }, message: `Revealed ${codes.length} code${codes.length === 1 ? "" : "s"}; this reveal is in the audit log.` };

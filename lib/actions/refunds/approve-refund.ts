@@ -12,6 +12,7 @@ export const approveRefundAction = defineAction({
   name: "approveRefund",
   permission: "refunds:approve",
   input: approveRefundInput,
+  stepUp: true,
   async run(input, { actor }) {
     const refund = await approveRefund(appRefundDeps(), actor, input.refundId, input.note);
     revalidatePath(`/payments/${refund.paymentId}`);

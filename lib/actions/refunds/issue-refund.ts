@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { formatMinor } from "@/lib/money/convert";
 import { issueRefund } from "@/lib/refunds/issue-refund";
 import { issueRefundInput } from "@/lib/refunds/refund-input";
+import { refundNeedsStepUp } from "@/lib/refunds/refund-needs-step-up";
 import { refundStatusLabels, type RefundStatus } from "@/lib/refunds/refund-status";
 import { defineAction } from "../define-action";
 import { appRefundDeps } from "@/lib/refunds/app-refund-deps";
@@ -19,6 +20,7 @@ export const issueRefundAction = defineAction({
   name: "issueRefund",
   permission: "refunds:create",
   input: issueRefundInput,
+  stepUp: (input, { db }) => refundNeedsStepUp(db, input),
   async run(input, { actor }) {
     const outcome = await issueRefund(appRefundDeps(), actor, input);
     const { refund } = outcome;

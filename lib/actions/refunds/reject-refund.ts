@@ -10,6 +10,7 @@ export const rejectRefundAction = defineAction({
   name: "rejectRefund",
   permission: "refunds:approve",
   input: rejectRefundInput,
+  stepUp: true,
   async run(input, { actor }) {
     await rejectRefund(appRefundDeps(), actor, input.refundId, input.reason);
     revalidatePath("/refunds");

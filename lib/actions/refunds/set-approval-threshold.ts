@@ -10,6 +10,7 @@ export const setApprovalThresholdAction = defineAction({
   name: "setApprovalThreshold",
   permission: "settings:manage",
   input: setApprovalThresholdInput,
+  stepUp: true,
   async run(input, { db, actor }) {
     const saved = await setApprovalThreshold(db, actor, input);
     revalidatePath("/settings");

@@ -9,6 +9,7 @@ export const changeUserRoleAction = defineAction({
   name: "changeUserRole",
   permission: "users:manage",
   input: changeRoleSchema,
+  stepUp: true,
   async run(input, { db, actor }) {
     const user = await changeUserRole(db, actor, input);
     revalidatePath("/users");

@@ -9,6 +9,7 @@ export const createUserAction = defineAction({
   name: "createUser",
   permission: "users:manage",
   input: createUserSchema,
+  stepUp: true,
   async run(input, { db, actor }) {
     const user = await createUser(db, actor, input);
     revalidatePath("/users");

@@ -8,6 +8,7 @@ import { defineAction } from "../define-action";
 export const resetUserFactorsAction = defineAction({
   name: "resetUserFactors",
   permission: "users:manage",
+  stepUp: true,
   input: resetUserFactorsInput,
   async run(input, { db, actor }) {
     const result = await resetUserFactors(db, actor, input.userId);

@@ -9,6 +9,7 @@ export const resetUserPasswordAction = defineAction({
   name: "resetUserPassword",
   permission: "users:manage",
   input: resetPasswordSchema,
+  stepUp: true,
   async run(input, { db, actor }) {
     const user = await resetUserPassword(db, actor, input);
     revalidatePath("/users");

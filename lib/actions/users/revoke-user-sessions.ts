@@ -9,6 +9,7 @@ import { defineAction } from "../define-action";
 export const revokeUserSessionsAction = defineAction({
   name: "revokeUserSessions",
   permission: "users:manage",
+  stepUp: true,
   input: revokeUserSessionsSchema,
   async run(input, { db, user, actor }) {
     const result = await revokeUserSessions(db, actor, input, sessionPolicy(), new Date());

@@ -9,6 +9,7 @@ export const setUserDisabledAction = defineAction({
   name: "setUserDisabled",
   permission: "users:manage",
   input: setUserDisabledSchema,
+  stepUp: true,
   async run(input, { db, actor }) {
     const user = await setUserDisabled(db, actor, input);
     revalidatePath("/users");

@@ -9,6 +9,7 @@ export const setLowBalanceThresholdAction = defineAction({
   name: "setLowBalanceThreshold",
   permission: "settings:manage",
   input: setLowBalanceThresholdInput,
+  stepUp: true,
   async run(input, { db, actor }) {
     const saved = await setLowBalanceThreshold(db, actor, input);
     revalidatePath("/settings");

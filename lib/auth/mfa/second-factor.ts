@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { authSessions } from "@/drizzle/schema";
 import type { DbOrTx } from "@/lib/db/types";
 import { consumeRecoveryCode } from "./recovery-codes";
@@ -69,4 +69,16 @@ export async function verifyTypedSecondFactor(
   }
   if ((await recordFailure(db, session.sessionId, now)) === "locked") return { ok: false, reason: "locked" };
   return { ok: false, reason: "invalid" };
+}
+
+/**
+ * Leaves "sudo mode" at the user's request: the session stays full, but its second factor is
+ * dated just past the step-up window, so the next sensitive action asks for it again.
+ */
+export async function endStepUpWindow(db: DbOrTx, sessionId: string, maxAgeMs: number, now: Date): Promise<void> {
+  const staleAt = new Date(now.getTime() - maxAgeMs - 1000);
+  await db
+    .update(authSessions)
+    .set({ secondFactorAt: staleAt })
+    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt), gt(authSessions.secondFactorAt, staleAt)));
 }

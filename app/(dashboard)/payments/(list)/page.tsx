@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { StepUpDownloadLink } from "@/components/auth/step-up-download-link";
 import { PaymentFiltersForm } from "@/components/payments/payment-filters";
 import { PaymentsTable } from "@/components/payments/payments-table";
 import { buttonClass } from "@/components/ui/button";
@@ -44,9 +45,9 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                 Import by id
               </Link>
             ) : null}
-            <a href={withParams("/api/payments/export", params)} download className={buttonClass("secondary")}>
+            <StepUpDownloadLink href={withParams("/api/payments/export", params)} className={buttonClass("secondary")}>
               Export CSV
-            </a>
+            </StepUpDownloadLink>
           </div>
         }
       />

@@ -1,5 +1,6 @@
 import { auditActorFor, requirePermission } from "@/lib/auth/current-user";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { requireFreshSecondFactor } from "@/lib/auth/step-up-checks";
 import { getDb } from "@/lib/db/client";
 import { errorResponse, validationResponse } from "@/lib/http/route-errors";
 import { ordersCsv } from "@/lib/orders/list/orders-csv";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 /**
  * GET /api/orders/export?<the list's filters>: the matching orders as a streamed CSV. An invalid
  * filter is refused (422) rather than ignored; the export is audited when it starts and when it
- * completes (row count and totals).
+ * completes (row count and totals). Like every export it needs a fresh second factor.
  */
 export async function GET(request: Request) {
   try {
@@ -21,6 +22,7 @@ export async function GET(request: Request) {
     const parsed = parseOrderListParams(searchParams);
     if (parsed.error) return validationResponse(parsed.error);
     const db = getDb();
+    await requireFreshSecondFactor(db, user);
     const actor = await auditActorFor(user);
     await recordAudit(db, actor, { action: "orders.exported", targetType: "orders", after: { filters: parsed.params } });
     const stream = csvStream(ordersCsv(db, parsed.filters), async (summary) => {

@@ -1,5 +1,6 @@
 import { auditActorFor, requirePermission } from "@/lib/auth/current-user";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { requireFreshSecondFactor } from "@/lib/auth/step-up-checks";
 import { getDb } from "@/lib/db/client";
 import { errorResponse, validationResponse } from "@/lib/http/route-errors";
 import { csvStream, paymentsCsv } from "@/lib/payments/export/payments-csv";
@@ -12,7 +13,8 @@ export const dynamic = "force-dynamic";
  * GET /api/payments/export?<the list's filters>: the matching payments as a streamed CSV.
  * Unlike the page, an invalid filter is refused (422) rather than ignored: a file that quietly
  * holds more than was asked for is worse than no file. The export is audited before the first
- * byte leaves (who, which filters) and again when it completes (row count and totals).
+ * byte leaves (who, which filters) and again when it completes (row count and totals). A bulk
+ * export needs a fresh second factor (403 STEP_UP_REQUIRED otherwise; the button asks first).
  */
 export async function GET(request: Request) {
   try {
@@ -24,6 +26,7 @@ export async function GET(request: Request) {
     const { filters, params } = parsed;
 
     const db = getDb();
+    await requireFreshSecondFactor(db, user);
     const actor = await auditActorFor(user);
     const audited = { filters: params, timeZone: filters.timeZone, sort: filters.sort };
     await recordAudit(db, actor, { action: "payments.exported", targetType: "payments", after: audited });

@@ -1,0 +1,35 @@
+import { and, eq, isNotNull } from "drizzle-orm";
+import { totpFactors, webauthnCredentials } from "@/drizzle/schema";
+import type { DbOrTx } from "@/lib/db/types";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { SessionUser } from "./sessions";
+import { stepUpGate } from "./step-up";
+
+export const stepUpMaxAgeMs = (): number => env.STEP_UP_MAX_AGE_MINUTES * 60_000;
+
+/** A confirmed authenticator app or at least one passkey: something a step-up can ask for. */
+export async function hasStepUpFactor(db: DbOrTx, userId: string): Promise<boolean> {
+  const [totp] = await db
+    .select({ userId: totpFactors.userId })
+    .from(totpFactors)
+    .where(and(eq(totpFactors.userId, userId), isNotNull(totpFactors.confirmedAt)))
+    .limit(1);
+  if (totp) return true;
+  const [passkey] = await db.select({ id: webauthnCredentials.id }).from(webauthnCredentials).where(eq(webauthnCredentials.userId, userId)).limit(1);
+  return Boolean(passkey);
+}
+
+/** The step-up gate for this user's session now, reading the factor enrolment only when a refusal is due. */
+export function stepUpGateFor(db: DbOrTx, user: SessionUser, required: boolean | (() => boolean | Promise<boolean>), now = new Date()) {
+  return stepUpGate({ required, secondFactorAt: user.secondFactorAt, now, maxAgeMs: stepUpMaxAgeMs(), enrolled: () => hasStepUpFactor(db, user.id) });
+}
+
+/**
+ * For route handlers (exports): throws AppError STEP_UP_REQUIRED, which errorResponse turns into
+ * a 403 whose JSON names the code and says what to do.
+ */
+export async function requireFreshSecondFactor(db: DbOrTx, user: SessionUser): Promise<void> {
+  const refusal = await stepUpGateFor(db, user, true);
+  if (refusal) throw new AppError("STEP_UP_REQUIRED", refusal.message);
+}
