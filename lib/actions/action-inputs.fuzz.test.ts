@@ -40,7 +40,7 @@ const withControl = (base: fc.Arbitrary<string>) =>
   });
 const hasForbiddenControl = (text: string) => /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 /** Passwords are hashed, never stored or shown as text, so they are not "text a person types" here. */
-const opaqueFields = new Set(["password"]);
+const opaqueFields = new Set(["password", "currentPassword", "newPassword", "confirmPassword"]);
 
 /** Every string inside a parsed value (objects, arrays), with the top-level field it came from. */
 function stringsOf(value: unknown, field = ""): Array<[string, string]> {

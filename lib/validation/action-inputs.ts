@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { controlCharacterRule, isTypedText } from "./text";
 
 /** Inputs of the small server actions ("use server" files may export only async functions). */
 export const signOutInput = z.object({});
@@ -6,7 +7,12 @@ export const signOutInput = z.object({});
 /** The step-up dialog's answer: a six-digit authenticator code, or one of the recovery codes. */
 export const confirmStepUpInput = z.object({
   kind: z.enum(["totp", "recovery_code"], { error: "must be an authenticator code or a recovery code" }),
-  code: z.string().trim().min(1, "is required").max(64, "must be at most 64 characters"),
+  code: z
+    .string()
+    .trim()
+    .min(1, "is required")
+    .max(64, "must be at most 64 characters")
+    .refine((value) => isTypedText(value), controlCharacterRule),
 });
 
 /** Asks only whether this session's second factor is fresh (before starting a download). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { controlCharacterRule, isTypedText } from "./text";
 
 /**
  * What @simplewebauthn/browser hands back after a ceremony, checked field by field before the
@@ -70,7 +71,8 @@ export const passkeyName = z
   .string({ error: "must be text" })
   .trim()
   .max(passkeyNameMaxLength, `must be at most ${passkeyNameMaxLength} characters`)
-  .regex(/^[^\p{Cc}\p{Cf}]*$/u, "must not contain control characters")
+  .regex(/^[^\p{Cc}\p{Cf}]*$/u, controlCharacterRule)
+  .refine((name) => isTypedText(name), controlCharacterRule)
   .transform((name) => name || "Passkey");
 
 export const passkeyPurpose = z.enum(["sign-in", "step-up"], { error: "must be sign-in or step-up" });
@@ -84,5 +86,5 @@ export const finishPasskeyVerificationInput = z.object({
   purpose: passkeyPurpose,
   response: authenticationResponseSchema,
   /** Sign-in only: where to go once verified (checked by safeRedirectPath, never followed as given). */
-  callbackUrl: z.string().max(2048, "must be at most 2048 characters").optional(),
+  callbackUrl: z.string().max(2048, "must be at most 2048 characters").refine((value) => isTypedText(value), controlCharacterRule).optional(),
 });
