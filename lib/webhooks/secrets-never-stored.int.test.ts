@@ -1,19 +1,17 @@
+import { useMerchantOrderHarness } from "@/lib/orders/testing/merchant-order-harness";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sandboxWebhookDeliveries, webhookReceipts } from "@/drizzle/schema";
 import { createHash } from "node:crypto";
-import type { AuditActor } from "@/lib/audit/record-audit";
-import { placeOrder, type OrderDeps } from "@/lib/orders/place-order";
+import { placeOrder } from "@/lib/orders/place-order";
 import { revealVoucherCodes } from "@/lib/orders/voucher-codes";
 import { signCheckoutWebhook } from "@/lib/providers/checkout/webhook-signature";
 import { signOctopusCardsWebhook } from "@/lib/providers/octopus-cards/webhook-signature";
-import { rawLogin, startHarness, usd, type Harness } from "@/lib/providers/octopus-cards/test-harness";
+import { rawLogin, usd } from "@/lib/providers/octopus-cards/test-harness";
 import { sandboxCredentials } from "@/lib/sandbox/credentials";
 import { databaseText, tablesContaining } from "@/lib/testing/database-text";
-import { actorOf, makeUser } from "@/lib/testing/fixtures";
 import { testDatabaseKind } from "@/lib/testing/test-database";
 import { octoCallback, webhookKeys } from "@/lib/testing/webhook-requests";
-import { ensureWalletsInLedger } from "@/lib/wallet/ensure-wallets";
 import { listReceipts } from "./list-receipts";
 import { checkoutWebhookResponse, octoNotifyResponse, octopusCardsWebhookResponse } from "./webhook-responses";
 
@@ -26,48 +24,38 @@ const sha256 = (text: string) => createHash("sha256").update(text, "utf8").diges
 const octoNotAsked = { checkPaymentStatus: () => Promise.reject(new Error("OCTO must not be asked")) };
 
 describe(`no secret reaches the database through the webhook receivers [${testDatabaseKind}]`, () => {
-  let h: Harness;
-  let deps: OrderDeps;
-  let merchant: AuditActor;
-
-  beforeAll(async () => {
-    h = await startHarness();
-    deps = { db: h.database.db, client: h.client, now: () => new Date() };
-    merchant = actorOf(await makeUser(h.database.db, "merchant"));
-    await ensureWalletsInLedger(h.database.db, h.client);
-  }, 180_000);
-  afterAll(async () => h?.close());
+  const world = useMerchantOrderHarness();
 
   it("each provider's real webhook shapes are stored redacted with the raw body's SHA-256, and no code, PIN, activation code or credential is in any table", async () => {
-    const db = h.database.db;
+    const db = world.h.database.db;
     const sent: { provider: string; body: string }[] = [];
 
     // A real voucher order (two codes) delivered by the sandbox: its order.delivered and wallet.debited, as the sandbox signed them.
-    const quote = await h.client.quoteVoucher(123, { denomination: usd("10"), quantity: 2, walletId: 1 });
-    const { order: voucherOrder } = await placeOrder(deps, merchant, { vertical: "voucher", clientReference: `SECRETS-${crypto.randomUUID()}`, productId: 123, productName: "Steam", quantity: 2, faceValue: usd("10"), walletId: 1, quotedCharge: quote.totalPayable });
-    if (voucherOrder.status === "pending") await h.advance({ minutes: 2 }, true);
+    const quote = await world.h.client.quoteVoucher(123, { denomination: usd("10"), quantity: 2, walletId: 1 });
+    const { order: voucherOrder } = await placeOrder(world.deps, world.merchant, { vertical: "voucher", clientReference: `SECRETS-${crypto.randomUUID()}`, productId: 123, productName: "Steam", quantity: 2, faceValue: usd("10"), walletId: 1, quotedCharge: quote.totalPayable });
+    if (voucherOrder.status === "pending") await world.h.advance({ minutes: 2 }, true);
     const deliveries = await db.select().from(sandboxWebhookDeliveries).where(eq(sandboxWebhookDeliveries.provider, "octopus-cards"));
     const voucherEvents = deliveries.filter((d) => d.eventType === "order.delivered" || d.eventType.startsWith("wallet."));
     expect(voucherEvents.map((d) => d.eventType)).toEqual(expect.arrayContaining(["order.delivered", "wallet.debited"]));
     for (const delivery of voucherEvents) {
-      const response = await octopusCardsWebhookResponse(request("octopus-cards", delivery.body, delivery.headers as Record<string, string>), deps, webhookKeys.octopusCards);
+      const response = await octopusCardsWebhookResponse(request("octopus-cards", delivery.body, delivery.headers as Record<string, string>), world.deps, webhookKeys.octopusCards);
       expect(response.status).toBe(200);
       sent.push({ provider: "octopus-cards", body: delivery.body });
     }
-    const codes = await revealVoucherCodes(deps, merchant, voucherOrder.id);
+    const codes = await revealVoucherCodes(world.deps, world.merchant, voucherOrder.id);
     expect(codes).toHaveLength(2);
 
     // A real eSIM order; its detail (with the LPA string) sent as an order.delivered the way the provider signs webhooks.
-    const esimQuote = await h.client.quoteEsim({ productId: 712, amount: usd("4.5") });
-    const { order: esimOrder } = await placeOrder(deps, merchant, { vertical: "esim", clientReference: `SECRETS-${crypto.randomUUID()}`, productId: 712, productName: "Japan eSIM", quantity: 1, faceValue: usd("4.5"), walletId: 1, quotedCharge: esimQuote.totalPayable });
-    const token = (await rawLogin(h)).access_token;
-    const esimWire = (await (await h.raw("GET", `/api/v1/esim/orders/${esimOrder.providerOrderId}`, { token })).json()) as { activation_code: string };
+    const esimQuote = await world.h.client.quoteEsim({ productId: 712, amount: usd("4.5") });
+    const { order: esimOrder } = await placeOrder(world.deps, world.merchant, { vertical: "esim", clientReference: `SECRETS-${crypto.randomUUID()}`, productId: 712, productName: "Japan eSIM", quantity: 1, faceValue: usd("4.5"), walletId: 1, quotedCharge: esimQuote.totalPayable });
+    const token = (await rawLogin(world.h)).access_token;
+    const esimWire = (await (await world.h.raw("GET", `/api/v1/esim/orders/${esimOrder.providerOrderId}`, { token })).json()) as { activation_code: string };
     const activationCode = esimWire.activation_code;
     expect(activationCode).toMatch(/^LPA:1\$/);
     const esimEventId = `evt_${crypto.randomUUID().replaceAll("-", "")}`;
     const esimBody = JSON.stringify({ id: esimEventId, type: "order.delivered", created_at: new Date().toISOString(), data: esimWire });
     const esimHeaders = { "x-signature": signOctopusCardsWebhook(esimBody, webhookKeys.octopusCards), "x-timestamp": String(Math.floor(Date.now() / 1000)), "x-event-id": esimEventId };
-    expect((await octopusCardsWebhookResponse(request("octopus-cards", esimBody, esimHeaders), deps, webhookKeys.octopusCards)).status).toBe(200);
+    expect((await octopusCardsWebhookResponse(request("octopus-cards", esimBody, esimHeaders), world.deps, webhookKeys.octopusCards)).status).toBe(200);
     sent.push({ provider: "octopus-cards", body: esimBody });
 
     // Checkout.com payment and refund events in the sandbox's shape, the payment one carrying its Octopus processing token.
@@ -112,7 +100,7 @@ describe(`no secret reaches the database through the webhook receivers [${testDa
 
     // And what the Webhooks page reads (every view) and the sandbox's own listing show none either.
     const listed = JSON.stringify((await listReceipts(db, { signature: "any" })).rows);
-    const sandboxListing = await (await h.control("GET", "/webhooks")).text();
+    const sandboxListing = await (await world.h.control("GET", "/webhooks")).text();
     for (const secret of secrets) {
       expect(listed).not.toContain(secret);
       expect(sandboxListing).not.toContain(secret);
