@@ -33,14 +33,28 @@ describe(`passkeys [${testDatabaseKind}]`, () => {
     return { user, actor: actorOf(user), session: { userId: user.id, sessionId } };
   }
 
-  /** A signed-in user with one passkey registered through the real ceremony. */
+  /**
+   * A user with one passkey registered through the real ceremony, and a session that has not
+   * verified a factor yet (as a sign-in after the password is), so each test sees what it marks.
+   */
   async function withPasskey() {
     const who = await signedIn();
     const authenticator = new SoftwareAuthenticator(rp);
     const options = await startPasskeyRegistration(t.db, rp, { ...who.session, email: who.user.email, name: who.user.name }, now);
     await finishPasskeyRegistration(t.db, rp, who.actor, who.session, { name: "Work laptop", response: authenticator.register(options.challenge) }, now);
+    await t.db.update(authSessions).set({ secondFactorAt: null, secondFactorMethod: null }).where(eq(authSessions.id, who.session.sessionId));
     return { ...who, authenticator };
   }
+
+  it("a first passkey counts for the session that registers it; a session that already has a factor keeps its time", async () => {
+    const who = await signedIn();
+    const first = await startPasskeyRegistration(t.db, rp, { ...who.session, email: who.user.email, name: who.user.name }, now);
+    await finishPasskeyRegistration(t.db, rp, who.actor, who.session, { name: "First", response: new SoftwareAuthenticator(rp).register(first.challenge) }, now);
+    expect((await sessionRow(who.session.sessionId)).secondFactorAt).toEqual(now);
+    const second = await startPasskeyRegistration(t.db, rp, { ...who.session, email: who.user.email, name: who.user.name }, later(1000));
+    await finishPasskeyRegistration(t.db, rp, who.actor, who.session, { name: "Second", response: new SoftwareAuthenticator(rp).register(second.challenge) }, later(1000));
+    expect((await sessionRow(who.session.sessionId)).secondFactorAt).toEqual(now);
+  });
 
   const sessionRow = async (id: string) => (await t.db.select().from(authSessions).where(eq(authSessions.id, id)))[0]!;
   const lastAudit = async (userId: string) =>
@@ -173,6 +187,7 @@ describe(`passkeys [${testDatabaseKind}]`, () => {
     const theirs = new SoftwareAuthenticator(rp);
     const reg = await startPasskeyRegistration(t.db, rp, { ...other.session, email: other.user.email, name: other.user.name }, now);
     await finishPasskeyRegistration(t.db, rp, other.actor, other.session, { name: "Mine", response: theirs.register(reg.challenge) }, now);
+    await t.db.update(authSessions).set({ secondFactorAt: null }).where(eq(authSessions.id, other.session.sessionId));
 
     const stolen = owner.authenticator.assert(await challengeFor(other.session));
     await expect(finishPasskeyAuthentication(t.db, rp, other.actor, other.session, { purpose: "sign-in", response: stolen }, now)).rejects.toMatchObject({
