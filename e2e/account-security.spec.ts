@@ -1,3 +1,4 @@
+import { answerStepUpIfAsked } from "./support/step-up";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { storageStateOf } from "./support/roles";
@@ -29,6 +30,7 @@ async function createUserViaForm(page: Page, user: TestUser): Promise<void> {
   await form.getByLabel("Role").selectOption(user.role);
   await form.getByLabel("Initial password").fill(user.password);
   await form.getByRole("button", { name: "Create user" }).click();
+  await answerStepUpIfAsked(page, "admin", form.getByText(`Created ${user.email}`));
   await expect(form.getByRole("status")).toContainText(`Created ${user.email}`);
 }
 

@@ -1,3 +1,4 @@
+import { answerStepUpIfAsked } from "./support/step-up";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { demoPassword, demoTotpSecrets, roleUsers, storageStateOf } from "./support/roles";
@@ -17,6 +18,7 @@ async function createUser(page: Page, role: string, prefix: string) {
   await form.getByLabel("Role").selectOption(user.role);
   await form.getByLabel("Initial password").fill(user.password);
   await form.getByRole("button", { name: "Create user" }).click();
+  await answerStepUpIfAsked(page, "admin", form.getByText(`Created ${user.email}`));
   await expect(form.getByRole("status")).toContainText(`Created ${user.email}`);
   return user;
 }
@@ -61,7 +63,7 @@ test.describe("[MFA] enrolment and sign-in with a second factor", () => {
     const secret = ((await other.getByTestId("totp-secret").textContent()) ?? "").trim();
     const right = await totpCode(secret);
     await form.getByLabel("Code from your app").fill(right === "123456" ? "654321" : "123456");
-    await form.getByRole("button", { name: "Confirm" }).click();
+    await form.getByRole("button", { name: "Confirm", exact: true }).click();
     await expect(form.getByRole("alert")).toHaveText("That code does not match. Type the six digits your app shows now for Payments Ops.");
 
     expect(await enrolTotp(other)).toBe(secret);
@@ -95,7 +97,7 @@ test.describe("[MFA] enrolment and sign-in with a second factor", () => {
     await signInAs(first.page, user.email, user.password, { enrol: false });
     const secret = ((await first.page.getByTestId("totp-secret").textContent()) ?? "").trim();
     await first.page.getByLabel("Code from your app").fill(await totpCode(secret));
-    await first.page.getByRole("button", { name: "Confirm" }).click();
+    await first.page.getByRole("button", { name: "Confirm", exact: true }).click();
     await expect(first.page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
     const codes = (await first.page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").allTextContents()).map((c) => c.trim());
     expect(codes).toHaveLength(10);
@@ -130,7 +132,7 @@ test.describe("[MFA] enrolment and sign-in with a second factor", () => {
     await scanBothThemes(other, "account: set up authenticator app");
     const secret = ((await other.getByTestId("totp-secret").textContent()) ?? "").trim();
     await other.getByLabel("Code from your app").fill(await totpCode(secret));
-    await other.getByRole("button", { name: "Confirm" }).click();
+    await other.getByRole("button", { name: "Confirm", exact: true }).click();
     await expect(other.getByTestId("recovery-codes")).toBeVisible();
     await other.getByRole("link", { name: /I have saved them/ }).click();
     await expect(other.getByTestId("factor-totp")).toHaveText("Set up");

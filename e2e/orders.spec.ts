@@ -68,6 +68,7 @@ test.describe("[ORDERS] merchant places orders", () => {
     await expect(page.getByLabel("Activation code hidden")).toBeVisible();
     await expect(page.getByRole("img", { name: "eSIM activation QR code" })).toHaveCount(0);
     await page.getByRole("button", { name: "Reveal activation code" }).click();
+    await answerStepUpIfAsked(page, "merchant", page.getByRole("img", { name: "eSIM activation QR code" }));
     await expect(page.getByRole("img", { name: "eSIM activation QR code" })).toBeVisible();
     await expect(page.getByTestId("esim-qr").locator("svg")).toBeVisible();
     await expect(page.getByTestId("esim-activation-code")).toHaveText(/^LPA:1\$/);

@@ -1,11 +1,12 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
+import { answerStepUpIfAsked } from "./support/step-up";
 import { storageStateOf } from "./support/roles";
 import { expectSignedIn, signInAs } from "./support/sign-in";
 
 // A user of its own (made by the admin), so registering a factor changes nobody another spec signs in as.
 async function freshUser(browser: Browser, label: string) {
-  const user = { email: `passkey-${label}-${Date.now()}@example.test`, name: "Passkey User", password: "passkey user password" };
+  const user = { email: `passkey-${label}-${Date.now()}@example.test`, name: "Passkey User", password: "amber kettle north orbit 71" };
   const admin = await browser.newContext({ storageState: storageStateOf("admin") });
   const page = await admin.newPage();
   await page.goto("/users");
@@ -15,6 +16,7 @@ async function freshUser(browser: Browser, label: string) {
   await form.getByLabel("Role").selectOption("ops");
   await form.getByLabel("Initial password").fill(user.password);
   await form.getByRole("button", { name: "Create user" }).click();
+  await answerStepUpIfAsked(page, "admin", form.getByText(`Created ${user.email}`));
   await expect(form.getByRole("status")).toContainText(`Created ${user.email}`);
   await admin.close();
   return user;

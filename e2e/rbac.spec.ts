@@ -113,7 +113,8 @@ test.describe("[RBAC] a password-only session of a user whose role requires a se
   test.use({ storageState: storageStateOf("admin") });
 
   test("is refused by every page, route handler and server action", async ({ page, browser, baseURL }) => {
-    const user = { email: `pending-matrix-${Date.now()}@example.test`, name: "Pending Matrix", role: "admin", password: "pending matrix password" };
+    const user = { email: `pending-matrix-${Date.now()}@example.test`, name: "Pending Matrix", role: "admin", password: "sable window quartz 4217" };
+    await freshenSession(page.request, baseURL!, "admin");
     const created = await callServerAction(page.request, baseURL!, { file: "lib/actions/users/create-user.ts", name: "createUserAction" }, user);
     expect(created.body).toContain('"ok":true');
 

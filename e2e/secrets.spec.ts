@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { pageAccess } from "./support/page-access";
 import { roleNames, storageStateOf } from "./support/roles";
 import { sandboxControlHeaders } from "./support/sandbox-control";
+import { answerStepUpIfAsked } from "./support/step-up";
 
 test.describe.configure({ mode: "serial" });
 
@@ -53,6 +54,7 @@ test.describe("[SECRETS] voucher codes, PINs and eSIM activation codes", () => {
       })
       .toBe(true);
     await page.getByRole("button", { name: "Reveal codes" }).click();
+    await answerStepUpIfAsked(page, "merchant", page.getByText("this reveal is in the audit log"));
     await expect(page.getByText("this reveal is in the audit log")).toBeVisible();
     for (const item of await page.getByTestId("voucher-code").all()) {
       const [cardNumber, pin] = await item.locator("code").allTextContents();
@@ -70,6 +72,7 @@ test.describe("[SECRETS] voucher codes, PINs and eSIM activation codes", () => {
     await expect(page.getByRole("status", { name: "Order status" })).toHaveText("Delivered", { timeout: 30_000 });
     await expect(page.getByRole("img", { name: "eSIM activation QR code" })).toHaveCount(0);
     await page.getByRole("button", { name: "Reveal activation code" }).click();
+    await answerStepUpIfAsked(page, "merchant", page.getByTestId("esim-activation-revealed"));
     await expect(page.getByTestId("esim-activation-revealed")).toBeFocused();
     await expect(page.getByRole("img", { name: "eSIM activation QR code" })).toBeVisible();
     const activationCode = (await page.getByTestId("esim-activation-code").textContent()) ?? "";

@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { capturedOctopusPayment } from "./support/octopus-payment";
 import { callServerAction } from "./support/server-actions";
 import { expectSignedIn, signInAs } from "./support/sign-in";
+import { sandboxControlHeaders } from "./support/sandbox-control";
 import { answerStepUp, freshenSession, staleSessionPage, stepUpDialog, wrongTotpCodeOf } from "./support/step-up";
 
 /**
@@ -98,7 +99,7 @@ test.describe("[STEP-UP] money and power need a fresh second factor", () => {
     await row.getByRole("button", { name: "Get quote" }).click();
     await page.getByRole("button", { name: "Confirm and pay" }).click();
     await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/, { timeout: 20_000 });
-    expect((await page.request.post("/api/sandbox-control/clock/advance", { data: { minutes: 2 } })).ok()).toBe(true);
+    expect((await page.request.post("/api/sandbox-control/clock/advance", { headers: sandboxControlHeaders, data: { minutes: 2 } })).ok()).toBe(true);
     await expect(page.getByRole("status", { name: "Order status" })).toHaveText("Delivered", { timeout: 30_000 });
 
     const codes = page.getByRole("list", { name: "Voucher codes" });

@@ -86,10 +86,10 @@ export const actionMatrix: readonly ActionCase[] = [
   },
   // Any signed-in user manages their own passkeys; the JSON ceremonies need no valid body to be refused to anonymous callers.
   { file: "lib/actions/auth/start-passkey-registration.ts", name: "startPasskeyRegistrationAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({ name: "Matrix" }) },
-  { file: "lib/actions/auth/finish-passkey-registration.ts", name: "finishPasskeyRegistrationAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({ name: "Matrix" }) },
+  { file: "lib/actions/auth/finish-passkey-registration.ts", name: "finishPasskeyRegistrationAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({ name: "Matrix", response: "not a passkey answer" }) },
   { file: "lib/actions/auth/remove-passkey.ts", name: "removePasskeyAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({ credentialId: "bWF0cml4" }) },
   { file: "lib/actions/auth/start-passkey-verification.ts", name: "startPasskeyVerificationAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({ purpose: "step-up" }) },
-  { file: "lib/actions/auth/finish-passkey-verification.ts", name: "finishPasskeyVerificationAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({ purpose: "step-up" }) },
+  { file: "lib/actions/auth/finish-passkey-verification.ts", name: "finishPasskeyVerificationAction", allowed: ["admin", "finance", "ops", "merchant"], input: () => ({ purpose: "step-up", response: "not a passkey answer" }) },
   {
     file: "lib/actions/account/change-password.ts",
     name: "changePasswordAction",

@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { getPendingSignIn, getRequestMeta, type PendingSignIn } from "@/lib/auth/current-user";
+import { getPendingSignIn, getRequestMeta, getSessionForSecondFactor, type PendingSignIn } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import type { Database } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
@@ -10,7 +10,7 @@ import { type ActionResult, validationFailure } from "../action-result";
 /** A sign-in step's result, with the fields that are safe to show again (never a password or a code). */
 export type SignInStepResult<Data> = ActionResult<Data> & { values?: Record<string, string> };
 
-export interface SignInStepContext<Stage extends "anyone" | "pending"> {
+export interface SignInStepContext<Stage extends "anyone" | "pending" | "second-factor"> {
   db: Database;
   meta: { ip: string; userAgent: string | null };
   /** The password-verified session waiting for its second factor (session: "pending" only). */
@@ -29,7 +29,7 @@ function inputObject(raw: unknown): unknown {
  * refuses by design: "anyone" for the password step, "pending" for the second factor. Same
  * order: session, zod input, the step, failures mapped to a typed result; internals are logged.
  */
-export function defineSignInStepAction<Schema extends z.ZodType, Data, Stage extends "anyone" | "pending">(config: {
+export function defineSignInStepAction<Schema extends z.ZodType, Data, Stage extends "anyone" | "pending" | "second-factor">(config: {
   name: string;
   session: Stage;
   input: Schema;
@@ -50,6 +50,10 @@ export function defineSignInStepAction<Schema extends z.ZodType, Data, Stage ext
       const pending = config.session === "pending" ? await getPendingSignIn() : null;
       if (config.session === "pending" && !pending) {
         throw new AppError("UNAUTHENTICATED", "This sign-in has ended. Sign in again.");
+      }
+      // "second-factor": a full session (a step-up) or a pending one with a factor to verify.
+      if (config.session === "second-factor" && !(await getSessionForSecondFactor())) {
+        throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       }
       const parsed = config.input.safeParse(object);
       if (!parsed.success) return { ...validationFailure(parsed.error), values };

@@ -15,7 +15,7 @@ import { defineSignInStepAction } from "./define-sign-in-step";
 // session is taken (full, or pending with a factor to verify) by getSessionForSecondFactor.
 export const finishPasskeyVerificationAction = defineSignInStepAction({
   name: "finishPasskeyVerification",
-  session: "anyone",
+  session: "second-factor",
   input: finishPasskeyVerificationInput,
   async run(input, { db }) {
     const session = await getSessionForSecondFactor();

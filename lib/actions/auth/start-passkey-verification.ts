@@ -12,7 +12,7 @@ import { defineSignInStepAction } from "./define-sign-in-step";
 // session is taken (full, or pending with a factor to verify) by getSessionForSecondFactor.
 export const startPasskeyVerificationAction = defineSignInStepAction({
   name: "startPasskeyVerification",
-  session: "anyone",
+  session: "second-factor",
   input: startPasskeyVerificationInput,
   async run(_input, { db }) {
     const session = await getSessionForSecondFactor();
