@@ -120,7 +120,7 @@ test.describe("[STEP-UP] money and power need a fresh second factor", () => {
     await form.getByLabel("Email").fill(email);
     await form.getByLabel("Name").fill("Step Up Created");
     await form.getByLabel("Role").selectOption("finance");
-    await form.getByLabel("Initial password").fill("step-up created password");
+    await form.getByLabel("Initial password").fill("velvet canyon lantern 58");
     await form.getByRole("button", { name: "Create user" }).click();
     await answerStepUp(page, "admin");
     await expect(form.getByRole("status")).toHaveText(`Created ${email} as finance.`);
@@ -131,7 +131,7 @@ test.describe("[STEP-UP] money and power need a fresh second factor", () => {
   test("a user with no second factor is told to set one up on the Account page", async ({ browser, baseURL }) => {
     const admin = await staleSessionPage(browser, "admin");
     await freshenSession(admin.page.request, baseURL!, "admin");
-    const user = { email: `su-nofactor-${unique.toLowerCase()}@example.test`, name: "No Factor", role: "finance", password: "no factor password" };
+    const user = { email: `su-nofactor-${unique.toLowerCase()}@example.test`, name: "No Factor", role: "ops", password: "marble hinge solar 39" };
     const created = await callServerAction(admin.page.request, baseURL!, { file: "lib/actions/users/create-user.ts", name: "createUserAction" }, user);
     expect(created.body).toContain('"ok":true');
     await admin.context.close();
