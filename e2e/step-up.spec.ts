@@ -112,7 +112,7 @@ test.describe("[STEP-UP] money and power need a fresh second factor", () => {
     await context.close();
   });
 
-  test("creating a user asks the admin for the code, then creates exactly what was typed", async ({ browser }) => {
+  test("creating a user asks the admin for the code; after a wrong one the right one, in the same dialog, creates exactly what was typed", async ({ browser }) => {
     const { context, page } = await staleSessionPage(browser, "admin");
     const email = `su-created-${unique.toLowerCase()}@example.test`;
     await page.goto("/users");
@@ -122,6 +122,12 @@ test.describe("[STEP-UP] money and power need a fresh second factor", () => {
     await form.getByLabel("Role").selectOption("finance");
     await form.getByLabel("Initial password").fill("velvet canyon lantern 58");
     await form.getByRole("button", { name: "Create user" }).click();
+    const stepUp = stepUpDialog(page);
+    await stepUp.getByLabel("Authenticator code").fill(await wrongTotpCodeOf("admin"));
+    await stepUp.getByRole("button", { name: "Confirm" }).click();
+    await expect(stepUp.getByRole("alert")).toHaveText("That code is not right. Check your authenticator app and try again.");
+    // The dialog is usable again while the form's own submission still waits for it.
+    await expect(stepUp.getByRole("button", { name: "Confirm" })).toBeEnabled();
     await answerStepUp(page, "admin");
     await expect(form.getByRole("status")).toHaveText(`Created ${email} as finance.`);
     await expect(page.getByTestId(`user-${email}`)).toContainText("Step Up Created");

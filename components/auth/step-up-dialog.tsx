@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { keepTabInside } from "@/components/ui/focus-trap";
@@ -26,7 +26,11 @@ export function StepUpDialog({ request, onDone }: { request: StepUpRequest | nul
   const [kind, setKind] = useState<"totp" | "recovery_code">("totp");
   const [code, setCode] = useState("");
   const [error, setError] = useState<{ message: string; signedOut: boolean } | null>(null);
-  const [checking, startChecking] = useTransition();
+  // Plain state, not useTransition: the dialog opens while the guarded form's own async action
+  // waits for it, and React entangles pending async transitions, so a transition's isPending
+  // would stay true until that action ended and the button would never come back after a
+  // wrong code.
+  const [checking, setChecking] = useState(false);
   const enrolled = request?.message !== stepUpMessages.notEnrolled;
 
   useEffect(() => {
@@ -61,8 +65,14 @@ export function StepUpDialog({ request, onDone }: { request: StepUpRequest | nul
       return;
     }
     setError(null);
-    startChecking(async () => {
-      const answer = await confirmStepUpAction(null, { kind, code });
+    setChecking(true);
+    void (async () => {
+      const answer = await confirmStepUpAction(null, { kind, code }).catch(() => ({
+        ok: false as const,
+        code: "INTERNAL" as const,
+        message: "The code could not be checked: the connection failed. Try again.",
+      }));
+      setChecking(false);
       if (answer.ok) {
         setCode("");
         onDone(true);
@@ -71,7 +81,7 @@ export function StepUpDialog({ request, onDone }: { request: StepUpRequest | nul
       setError({ message: answer.message, signedOut: answer.code === "UNAUTHENTICATED" });
       setCode("");
       inputRef.current?.focus();
-    });
+    })();
   }
 
   const inputId = `${id}-code`;
