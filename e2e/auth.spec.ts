@@ -34,7 +34,7 @@ test.describe("[AUTH] failures and sign-out", () => {
     await signInAs(page, roleUsers.finance, demoPassword);
     await expectSignedIn(page, roleUsers.finance);
     const cookies = await page.context().cookies();
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     // Replaying the old cookie does not bring the session back: it was revoked server-side.
     await page.context().addCookies(cookies);

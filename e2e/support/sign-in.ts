@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoTotpSecrets } from "./roles";
-import { totpCode, untilNextStep } from "./totp";
+import { MAX_TOTP_TRIES, totpCode, TotpPlanner } from "./totp";
 
 /** The sign-in form's own error line (Next.js keeps a second, empty alert for route announcements). */
 export const signInError = (page: Page) => page.getByRole("form", { name: "Sign in" }).getByRole("alert");
@@ -19,16 +19,20 @@ async function settled(page: Page, from: string): Promise<void> {
 }
 
 /**
- * Types the current authenticator code on the verify page. Each code works once per 30-second
- * step per user (ASVS 6.5.1) and specs run on two workers, so when this user's code of this
- * step was just used elsewhere, it waits for the next step and types that one.
+ * Types the current authenticator code on the verify page. Specs on two workers share users, so
+ * when a code was just spent elsewhere the next usable step is typed (TotpPlanner), waiting for
+ * it when needed.
  */
 export async function verifyWithTotp(page: Page, secret: string): Promise<void> {
   const form = page.getByRole("form", { name: "Authenticator code" });
-  let ahead = false;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    // After a refusal as used, the next step's code (accepted as clock drift) is tried at once.
-    await form.getByLabel("Authenticator code").fill(await totpCode(secret, Date.now() + (ahead ? 30_000 : 0)));
+  const planner = new TotpPlanner(secret);
+  for (let attempt = 0; attempt < MAX_TOTP_TRIES; attempt++) {
+    const code = await planner.next(async (ms) => {
+      // The wait is what single-use codes cost, not slowness: the test gets that time on top.
+      test.info().setTimeout(test.info().timeout + ms + 20_000);
+      await page.waitForTimeout(ms);
+    });
+    await form.getByLabel("Authenticator code").fill(code);
     // The answer to this POST decides (the error line may still show the previous answer).
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in/verify"),
@@ -41,18 +45,8 @@ export async function verifyWithTotp(page: Page, secret: string): Promise<void> 
     await expect(form.getByRole("button", { name: "Verify code" })).toBeEnabled();
     const message = (await form.getByRole("alert").textContent()) ?? "";
     if (!message.startsWith(USED)) throw new Error(`the authenticator code was refused: ${message}`);
-    if (!ahead) {
-      ahead = true;
-      continue;
-    }
-    ahead = false;
-    // The wait is what single-use codes cost, not slowness: the test gets that time on top,
-    // plus the time to type and check the next code.
-    const wait = untilNextStep();
-    test.info().setTimeout(test.info().timeout + wait + 20_000);
-    await page.waitForTimeout(wait);
   }
-  throw new Error("the authenticator code was refused as already used four times running");
+  throw new Error(`the authenticator code was refused as already used ${MAX_TOTP_TRIES} times running`);
 }
 
 /** On the forced enrolment page: reads the secret shown for manual entry, confirms a code, continues. Returns the secret. */

@@ -1,9 +1,9 @@
 import { expect, test, type APIRequestContext, type Browser, type BrowserContextOptions, type Download, type Locator, type Page } from "@playwright/test";
-import { generate } from "otplib";
 import { demoUsers } from "../../lib/auth/demo-users";
 import { demoPassword, extraUsers, roleUsers, type ExtraUserName, type RoleName } from "./roles";
 import { callServerAction } from "./server-actions";
 import { expectSignedIn, signInAs } from "./sign-in";
+import { MAX_TOTP_TRIES, totpCode, TotpPlanner } from "./totp";
 
 /**
  * Step-up in e2e: money and power actions ask for a fresh second factor (the dialog, or
@@ -21,7 +21,7 @@ function totpSecretOf(who: StepUpUser): string {
 }
 
 /** The code the user's authenticator app shows now (the demo users' secrets are fixed). */
-export const totpCodeOf = (who: StepUpUser, aheadMs = 0): Promise<string> => generate({ secret: totpSecretOf(who), epoch: Math.floor((Date.now() + aheadMs) / 1000) });
+export const totpCodeOf = (who: StepUpUser): Promise<string> => totpCode(totpSecretOf(who));
 
 /** A code that is certainly wrong now: the right one with its last digit changed. */
 export async function wrongTotpCodeOf(who: StepUpUser): Promise<string> {
@@ -29,12 +29,13 @@ export async function wrongTotpCodeOf(who: StepUpUser): Promise<string> {
   return `${code.slice(0, 5)}${(Number(code[5]) + 1) % 10}`;
 }
 
-/** A code is single use per 30-s step per user (two workers share the users): wait for the next step. */
-const nextTotpStep = (page: Page) => {
-  // The wait is what single-use codes cost, not slowness: the test gets that time on top.
-  test.info().setTimeout(test.info().timeout + 31_000);
-  return page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
-};
+const plannerFor = (who: StepUpUser) => new TotpPlanner(totpSecretOf(who));
+
+/** The planner's wait inside a test: single-use codes cost that time, so the test gets it on top. */
+async function waitInTest(ms: number): Promise<void> {
+  test.info().setTimeout(test.info().timeout + ms + 20_000);
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 export const stepUpDialog = (page: Page): Locator => page.getByRole("dialog", { name: "Confirm it is you" });
 
@@ -42,10 +43,9 @@ export const stepUpDialog = (page: Page): Locator => page.getByRole("dialog", { 
 export async function answerStepUp(page: Page, who: StepUpUser): Promise<void> {
   const dialog = stepUpDialog(page);
   await expect(dialog).toBeVisible();
-  let ahead = false;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    // After a refusal as used, the next step's code (accepted as clock drift) is tried at once.
-    await dialog.getByLabel("Authenticator code").fill(await totpCodeOf(who, ahead ? 30_000 : 0));
+  const planner = plannerFor(who);
+  for (let attempt = 0; attempt < MAX_TOTP_TRIES; attempt++) {
+    await dialog.getByLabel("Authenticator code").fill(await planner.next(waitInTest));
     await dialog.getByRole("button", { name: "Confirm" }).click();
     let outcome = "waiting";
     await expect
@@ -61,10 +61,8 @@ export async function answerStepUp(page: Page, who: StepUpUser): Promise<void> {
       .not.toBe("waiting");
     if (outcome === "done") return;
     if (outcome !== "reused") throw new Error(`step-up ${outcome}`);
-    ahead = !ahead;
-    if (!ahead) await nextTotpStep(page);
   }
-  throw new Error("step-up: the code was already used four times in a row");
+  throw new Error(`step-up: the code was already used ${MAX_TOTP_TRIES} times running`);
 }
 
 /**
@@ -96,15 +94,14 @@ const confirmStepUp = { file: "lib/actions/auth/confirm-step-up.ts", name: "conf
 
 /** Makes the request context's session fresh by answering confirmStepUp directly (for direct action calls). */
 export async function freshenSession(request: APIRequestContext, baseURL: string, who: StepUpUser): Promise<void> {
-  let ahead = false;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const result = await callServerAction(request, baseURL, confirmStepUp, { kind: "totp", code: await totpCodeOf(who, ahead ? 30_000 : 0) });
+  const planner = plannerFor(who);
+  for (let attempt = 0; attempt < MAX_TOTP_TRIES; attempt++) {
+    const code = await planner.next(waitInTest);
+    const result = await callServerAction(request, baseURL, confirmStepUp, { kind: "totp", code });
     if (result.body.includes('"ok":true')) return;
     if (!result.body.includes("already used")) throw new Error(`confirmStepUp refused: ${result.body}`);
-    ahead = !ahead;
-    if (!ahead) await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 500));
   }
-  throw new Error("confirmStepUp: the code was already used four times in a row");
+  throw new Error(`confirmStepUp: the code was already used ${MAX_TOTP_TRIES} times running`);
 }
 
 const endStepUp = { file: "lib/actions/auth/end-step-up.ts", name: "endStepUpAction" };
