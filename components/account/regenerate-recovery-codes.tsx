@@ -13,7 +13,7 @@ export function RegenerateRecoveryCodes({ hasCodes }: { hasCodes: boolean }) {
       {result?.ok ? (
         <RecoveryCodes codes={result.data.recoveryCodes} />
       ) : (
-        <form onSubmit={regenerate} aria-label="New recovery codes">
+        <form method="post" onSubmit={regenerate} aria-label="New recovery codes">
           <Button type="submit" variant="secondary" disabled={pending}>
             {hasCodes ? "Make new recovery codes" : "Make recovery codes"}
           </Button>

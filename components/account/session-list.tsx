@@ -44,7 +44,7 @@ export function SessionList({ sessions }: { sessions: SessionRowData[] }) {
               </p>
             </div>
             {session.isCurrent ? null : (
-              <form onSubmit={onSubmit}>
+              <form method="post" onSubmit={onSubmit}>
                 <input type="hidden" name="sessionId" value={session.id} />
                 <Button type="submit" variant="secondary" disabled={pending} aria-label={`Sign out ${session.device}, last seen ${session.lastSeenAt.toISOString()}`}>
                   Sign out
@@ -55,7 +55,7 @@ export function SessionList({ sessions }: { sessions: SessionRowData[] }) {
         ))}
       </ul>
       <div className="flex flex-wrap items-center gap-4">
-        <form onSubmit={onSubmit}>
+        <form method="post" onSubmit={onSubmit}>
           <Button type="submit" variant="danger" disabled={pending || others === 0}>
             Sign out all other sessions
           </Button>

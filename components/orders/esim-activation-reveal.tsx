@@ -40,7 +40,7 @@ export function EsimActivationReveal({ orderId, canReveal }: { orderId: string; 
         {masked}
       </code>
       {canReveal ? (
-        <form onSubmit={onSubmit} className="space-y-2">
+        <form method="post" onSubmit={onSubmit} className="space-y-2">
           <input type="hidden" name="orderId" value={orderId} />
           <Button type="submit" variant="secondary" disabled={pending}>
             {pending ? "Revealing…" : "Reveal activation code"}

@@ -46,7 +46,7 @@ export function VoucherCodes({ orderId, quantity, canReveal }: { orderId: string
         ))}
       </ul>
       {canReveal && !codes ? (
-        <form onSubmit={onSubmit} className="flex items-center gap-3">
+        <form method="post" onSubmit={onSubmit} className="flex items-center gap-3">
           <input type="hidden" name="orderId" value={orderId} />
           <Button type="submit" variant="secondary" disabled={pending}>
             {pending ? "Revealing…" : "Reveal codes"}

@@ -19,7 +19,7 @@ export function ApprovalButtons({ refundId, label }: { refundId: string; label: 
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
-        <form onSubmit={approve}>
+        <form method="post" onSubmit={approve}>
           <input type="hidden" name="refundId" value={refundId} />
           <Button type="submit" disabled={approving || done} aria-label={`Approve ${label}`}>
             {approving ? "Approving…" : "Approve"}
@@ -30,7 +30,7 @@ export function ApprovalButtons({ refundId, label }: { refundId: string; label: 
         </Button>
       </div>
       {rejecting && !done ? (
-        <form onSubmit={reject} id={`${id}-reject`} className="flex flex-wrap items-end gap-2" aria-label={`Reject ${label}`}>
+        <form method="post" onSubmit={reject} id={`${id}-reject`} className="flex flex-wrap items-end gap-2" aria-label={`Reject ${label}`}>
           <input type="hidden" name="refundId" value={refundId} />
           <Field id={`${id}-reason`} label="Reason" errors={reasonErrors}>
             <TextInput id={`${id}-reason`} name="reason" autoComplete="off" errors={reasonErrors} aria-describedby={describedBy(`${id}-reason`, reasonErrors)} />

@@ -139,7 +139,7 @@ function RefundForm({
 
   return (
     <>
-      <form onSubmit={onSubmit} className="space-y-4" aria-label="Refund" noValidate>
+      <form method="post" onSubmit={onSubmit} className="space-y-4" aria-label="Refund" noValidate>
         <input type="hidden" name="paymentId" value={props.id} />
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">Refund</legend>

@@ -13,7 +13,7 @@ export function LowBalanceThresholdForm({ currency, current }: { currency: strin
   const errors = result?.ok === false ? result.fieldErrors?.amount : undefined;
   return (
     <>
-      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" aria-label={`${currency} low-balance threshold`}>
+      <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" aria-label={`${currency} low-balance threshold`}>
         <input type="hidden" name="currency" value={currency} />
         <Field id={id} label={`${currency} low-balance threshold`} errors={errors} hint={current ? `Now ${current}` : "Not set: no warning"}>
           <TextInput id={id} name="amount" inputMode="decimal" autoComplete="off" errors={errors} aria-describedby={describedBy(id, errors, "hint")} />

@@ -13,7 +13,7 @@ export function ThresholdForm({ currency, current }: { currency: string; current
   const errors = result?.ok === false ? result.fieldErrors?.amount : undefined;
   return (
     <>
-      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" aria-label={`${currency} approval threshold`}>
+      <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" aria-label={`${currency} approval threshold`}>
         <input type="hidden" name="currency" value={currency} />
         <Field id={id} label={`${currency} threshold`} errors={errors} hint={`Now ${current}`}>
           <TextInput id={id} name="amount" inputMode="decimal" autoComplete="off" errors={errors} aria-describedby={describedBy(id, errors, "hint")} />

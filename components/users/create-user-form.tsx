@@ -16,7 +16,7 @@ export function CreateUserForm() {
   const errors = result?.ok === false ? result.fieldErrors : undefined;
   return (
     <>
-      <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" aria-label="Create user" noValidate>
+      <form method="post" onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" aria-label="Create user" noValidate>
         <Field id="new-email" label="Email" errors={errors?.email}>
           <TextInput id="new-email" name="email" type="email" autoComplete="off" errors={errors?.email} aria-describedby={describedBy("new-email", errors?.email)} />
         </Field>

@@ -24,7 +24,7 @@ export function SignOutEverywhere({ userId, email, liveSessions }: { userId: str
         </Button>
       </div>
       {open ? (
-        <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2" aria-label={`Sign ${email} out everywhere`}>
+        <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-center gap-2" aria-label={`Sign ${email} out everywhere`}>
           <input type="hidden" name="userId" value={userId} />
           <p className="text-sm">
             Sign {email} out of every browser ({count} now)? They can sign in again.

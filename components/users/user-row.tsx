@@ -49,7 +49,7 @@ export function UserRow({ user, liveSessions = 0 }: { user: UserRowData; liveSes
         </span>
       </div>
       <div className="flex flex-wrap items-end gap-3">
-        <form onSubmit={changeRole} className="flex items-end gap-2">
+        <form method="post" onSubmit={changeRole} className="flex items-end gap-2">
           <input type="hidden" name="userId" value={user.id} />
           <label className="text-sm">
             <span className="block">Role</span>
@@ -61,7 +61,7 @@ export function UserRow({ user, liveSessions = 0 }: { user: UserRowData; liveSes
             Save role
           </Button>
         </form>
-        <form onSubmit={toggleDisabled}>
+        <form method="post" onSubmit={toggleDisabled}>
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
           <Button type="submit" variant={user.disabled ? "secondary" : "danger"} disabled={disablePending || (user.isSelf && !user.disabled)}>
@@ -78,7 +78,7 @@ export function UserRow({ user, liveSessions = 0 }: { user: UserRowData; liveSes
         )}
       </div>
       {confirmFactorsReset ? (
-        <form onSubmit={resetFactors} className="space-y-2 rounded-md border border-red-200 p-3 dark:border-red-500/40" aria-label={`Reset second factor of ${user.email}`}>
+        <form method="post" onSubmit={resetFactors} className="space-y-2 rounded-md border border-red-200 p-3 dark:border-red-500/40" aria-label={`Reset second factor of ${user.email}`}>
           <input type="hidden" name="userId" value={user.id} />
           <p className="text-sm">
             This removes the authenticator app, recovery codes and passkeys of {user.email} and signs them out everywhere. If their role needs a second factor,
@@ -90,7 +90,7 @@ export function UserRow({ user, liveSessions = 0 }: { user: UserRowData; liveSes
         </form>
       ) : null}
       {showReset ? (
-        <form onSubmit={resetPassword} className="flex flex-wrap items-end gap-2">
+        <form method="post" onSubmit={resetPassword} className="flex flex-wrap items-end gap-2">
           <input type="hidden" name="userId" value={user.id} />
           <label className="text-sm">
             <span className="block">New password for {user.email}</span>
