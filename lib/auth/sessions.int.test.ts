@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/lib/testing/test-database";
 import { actorOf, makeUser, testActor } from "@/lib/testing/fixtures";
 import { changeUserRole, resetUserPassword, setUserDisabled } from "@/lib/users/manage-users";
-import { checkSession, revokeSession, startSession } from "./sessions";
+import { markSecondFactor } from "./mfa/second-factor";
+import { checkSession, revokeSession, rotateSession, startSession } from "./sessions";
 
 const policy = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000, touchEveryMs: 60_000 };
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
@@ -67,5 +68,22 @@ describe(`sessions [${testDatabaseKind}]`, () => {
     expect(await revokeSession(t.db, sessionId, "signed_out", now)).toBe(true);
     expect(await checkSession(t.db, sessionId, policy, now)).toEqual({ ok: false, reason: "revoked" });
     expect(await revokeSession(t.db, sessionId, "signed_out", now)).toBe(false);
+  });
+
+  it("a second factor at sign-in gives a new session; the password-only one is over", async () => {
+    const t0 = new Date("2026-03-03T08:00:00Z");
+    const { sessionId } = await sessionFor("finance", t0);
+    const verifiedAt = new Date(t0.getTime() + 20_000);
+    await markSecondFactor(t.db, sessionId, "totp", verifiedAt);
+    const rotated = await rotateSession(t.db, sessionId, verifiedAt);
+    expect(rotated).not.toBeNull();
+    expect(rotated).not.toBe(sessionId);
+    expect(await checkSession(t.db, sessionId, policy, verifiedAt)).toEqual({ ok: false, reason: "revoked" });
+    const check = await checkSession(t.db, rotated!, policy, verifiedAt);
+    expect(check).toMatchObject({ ok: true, stage: "full", user: { secondFactorAt: verifiedAt } });
+    // The absolute timeout still counts from the password.
+    expect(await checkSession(t.db, rotated!, policy, new Date(t0.getTime() + 12 * 3_600_000 + 60_000))).toEqual({ ok: false, reason: "expired" });
+    // A session that ended meanwhile is not brought back.
+    expect(await rotateSession(t.db, sessionId, verifiedAt)).toBeNull();
   });
 });

@@ -99,6 +99,38 @@ async function stageOf(db: DbOrTx, user: SessionUser, policy: SessionPolicy): Pr
   return { stage: "full" };
 }
 
+/**
+ * ASVS 7.2.4: once the second factor is verified at sign-in, the browser gets a new session and
+ * the password-only one ends, so a session id planted or seen before authentication finished is
+ * worth nothing after it. The new session keeps the sign-in time (the absolute timeout still
+ * counts from the password) and the verified factor. Null when the old one was revoked meanwhile.
+ */
+export async function rotateSession(db: DbOrTx, sessionId: string, now: Date): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    const [old] = await tx
+      .update(authSessions)
+      .set({ revokedAt: now, revokedReason: "rotated_after_second_factor" })
+      .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)))
+      .returning();
+    if (!old) return null;
+    const [row] = await tx
+      .insert(authSessions)
+      .values({
+        userId: old.userId,
+        sessionVersion: old.sessionVersion,
+        createdAt: old.createdAt,
+        lastSeenAt: now,
+        ip: old.ip,
+        userAgent: old.userAgent,
+        secondFactorAt: old.secondFactorAt,
+        secondFactorMethod: old.secondFactorMethod,
+      })
+      .returning({ id: authSessions.id });
+    if (!row) throw new Error("session insert returned no row");
+    return row.id;
+  });
+}
+
 export async function revokeSession(db: DbOrTx, sessionId: string, reason: string, now: Date): Promise<boolean> {
   const revoked = await db
     .update(authSessions)

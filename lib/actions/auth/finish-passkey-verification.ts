@@ -9,6 +9,7 @@ import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { finishPasskeyVerificationInput } from "@/lib/validation/passkeys";
 import { defineSignInStepAction } from "./define-sign-in-step";
+import { continueInNewSession } from "./session-cookie";
 
 /** Checks the passkey's answer; on success the session's second factor is marked (full at sign-in, fresh at a step-up). */
 // A sign-in step as well as a step-up: the pending session has no user for defineAction, so the
@@ -20,7 +21,10 @@ export const finishPasskeyVerificationAction = defineSignInStepAction({
   async run(input, { db }) {
     const session = await getSessionForSecondFactor();
     if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-    const result = await finishPasskeyAuthentication(db, appRelyingParty(), await auditActorFor(session), { userId: session.id, sessionId: session.sessionId }, input, new Date());
+    const now = new Date();
+    const result = await finishPasskeyAuthentication(db, appRelyingParty(), await auditActorFor(session), { userId: session.id, sessionId: session.sessionId }, input, now);
+    // Completing a sign-in (the session had no verified factor yet) starts a new session.
+    if (!session.secondFactorAt) await continueInNewSession(db, session, now);
     // At sign-in the browser goes on to the page it asked for (same origin only); a step-up stays put.
     const next = input.purpose === "sign-in" ? nextPathFor({ stage: "full" }, session.role, safeRedirectPath(input.callbackUrl ?? null, appUrl, "")) : null;
     return { data: { verifiedAt: result.verifiedAt.toISOString(), next }, message: `Confirmed with your passkey "${result.passkeyName}".` };

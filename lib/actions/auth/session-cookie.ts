@@ -3,7 +3,9 @@ import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { getAuthOptions } from "@/lib/auth/options";
 import { sessionCookieFor, sessionTokenFor } from "@/lib/auth/session-token";
-import type { SessionUser } from "@/lib/auth/sessions";
+import { rotateSession, type SessionUser } from "@/lib/auth/sessions";
+import type { DbOrTx } from "@/lib/db/types";
+import { AppError } from "@/lib/errors";
 import { appUrl, authSecret, env } from "@/lib/env";
 
 const maxAgeSeconds = () => env.SESSION_ABSOLUTE_HOURS * 3600;
@@ -12,6 +14,16 @@ const maxAgeSeconds = () => env.SESSION_ABSOLUTE_HOURS * 3600;
 export async function issueSessionCookie(user: Pick<SessionUser, "id" | "email" | "name" | "sessionId">): Promise<void> {
   const cookie = sessionCookieFor(appUrl, maxAgeSeconds());
   (await cookies()).set(cookie.name, await sessionTokenFor(user, authSecret(), maxAgeSeconds()), cookie.options);
+}
+
+/**
+ * After the second factor at sign-in: the browser goes on in a new session (rotateSession) and
+ * its cookie is replaced; the password-only session it had is over.
+ */
+export async function continueInNewSession(db: DbOrTx, user: Pick<SessionUser, "id" | "email" | "name" | "sessionId">, now: Date): Promise<void> {
+  const sessionId = await rotateSession(db, user.sessionId, now);
+  if (!sessionId) throw new AppError("UNAUTHENTICATED", "This sign-in has ended. Sign in again.");
+  await issueSessionCookie({ ...user, sessionId });
 }
 
 /** The session id this browser already carries (signed in, pending or stale), if any. */

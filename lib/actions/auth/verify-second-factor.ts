@@ -10,6 +10,7 @@ import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { verifySecondFactorInput } from "@/lib/validation/second-factor";
 import { defineSignInStepAction } from "./define-sign-in-step";
+import { continueInNewSession } from "./session-cookie";
 
 /**
  * The second sign-in step: an authenticator code or a recovery code for this browser's pending
@@ -35,6 +36,7 @@ export const verifySecondFactorAction = defineSignInStepAction({
       return outcome;
     });
     if (!result.ok) throw new AppError(result.reason === "locked" ? "UNAUTHENTICATED" : "VALIDATION_FAILED", secondFactorErrorMessage(input.method, result));
+    await continueInNewSession(db, user, now);
     redirect(nextPathFor({ stage: "full" }, user.role, safeRedirectPath(input.callbackUrl, appUrl, "")));
   },
 });
