@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { answerStepUpIfAsked } from "./support/step-up";
+import { answerStepUpIfAsked, staleSession, stepUpDialog } from "./support/step-up";
 import { storageStateOf } from "./support/roles";
 import { expectSignedIn, signInAs } from "./support/sign-in";
 
@@ -83,9 +83,16 @@ test.describe("[PASSKEYS] a user's passkeys on the Account page", () => {
     await page.keyboard.press("Escape");
     await expect(section.getByRole("button", { name: "Remove E2E laptop" })).toBeFocused();
 
+    // A stale session: removing a factor asks for one first, and a passkey-only user is offered the passkey.
+    await staleSession(page.request, new URL(page.url()).origin);
     await page.keyboard.press("Enter");
     await expect(section.getByRole("button", { name: "Yes, remove E2E laptop" })).toBeFocused();
     await page.keyboard.press("Enter");
+    const stepUp = stepUpDialog(page);
+    await expect(stepUp).toContainText("Confirm it is you: use your passkey to continue.");
+    await expect(stepUp.getByLabel("Authenticator code")).toHaveCount(0);
+    await stepUp.getByRole("button", { name: "Confirm it's you with a passkey" }).click();
+    await expect(stepUp).toBeHidden();
     await expect(section.getByText('Removed the passkey "E2E laptop".')).toBeVisible();
     await expect(section.getByText("You have no passkeys yet.")).toBeVisible();
 

@@ -2,7 +2,7 @@
 
 import { browserSupportsWebAuthn, startAuthentication } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionResult } from "@/lib/actions/action-result";
@@ -19,33 +19,41 @@ const labels = { "sign-in": "Use a passkey", "step-up": "Confirm it's you with a
 export function PasskeyVerifyButton({ purpose, onVerified, callbackUrl }: { purpose: "sign-in" | "step-up"; onVerified?: () => void; callbackUrl?: string }) {
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
-  const [pending, startTransition] = useTransition();
+  // Plain state, not useTransition: inside the step-up dialog a guarded form's async action is
+  // waiting, and React would keep a transition pending until that action ended.
+  const [pending, setPending] = useState(false);
   const fail = (message: string) => setResult({ ok: false, code: "VALIDATION_FAILED", message });
 
-  function verify() {
-    startTransition(async () => {
-      if (!browserSupportsWebAuthn()) return fail(noWebAuthnMessage);
-      const start = await startPasskeyVerificationAction(null, { purpose });
-      if (!start.ok) return setResult(start);
-      let response;
-      try {
-        response = await startAuthentication({ optionsJSON: start.data.options });
-      } catch (error) {
-        return fail(passkeyPromptFailure(error));
-      }
-      const finish = await finishPasskeyVerificationAction(null, { purpose, response, callbackUrl });
-      setResult(finish);
-      if (finish.ok) {
-        if (onVerified) onVerified();
-        else if (finish.data.next) router.replace(finish.data.next);
-        else router.refresh();
-      }
-    });
+  async function verify() {
+    setPending(true);
+    try {
+      await prompt();
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function prompt() {
+    if (!browserSupportsWebAuthn()) return fail(noWebAuthnMessage);
+    const start = await startPasskeyVerificationAction(null, { purpose });
+    if (!start.ok) return setResult(start);
+    let response;
+    try {
+      response = await startAuthentication({ optionsJSON: start.data.options });
+    } catch (error) {
+      return fail(passkeyPromptFailure(error));
+    }
+    const finish = await finishPasskeyVerificationAction(null, { purpose, response, callbackUrl });
+    setResult(finish);
+    if (!finish.ok) return;
+    if (onVerified) onVerified();
+    else if (finish.data.next) router.replace(finish.data.next);
+    else router.refresh();
   }
 
   return (
     <div className="space-y-2">
-      <Button type="button" variant="secondary" onClick={verify} disabled={pending} aria-busy={pending || undefined}>
+      <Button type="button" variant="secondary" onClick={() => void verify()} disabled={pending} aria-busy={pending || undefined}>
         {pending ? "Waiting for your passkey…" : labels[purpose]}
       </Button>
       <FormStatus result={result} />

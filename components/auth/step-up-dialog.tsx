@@ -6,7 +6,8 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { keepTabInside } from "@/components/ui/focus-trap";
 import { confirmStepUpAction } from "@/lib/actions/auth/confirm-step-up";
-import { stepUpMessages } from "@/lib/auth/step-up";
+import { stepUpFactorsOf } from "@/lib/auth/step-up";
+import { PasskeyVerifyButton } from "./passkey-verify-button";
 
 export interface StepUpRequest {
   /** The action's own sentence (STEP_UP_REQUIRED), shown as the dialog's description. */
@@ -14,8 +15,8 @@ export interface StepUpRequest {
 }
 
 /**
- * Asks for a second factor when an action answered STEP_UP_REQUIRED: the authenticator app's
- * six-digit code, or a recovery code. onDone(true) once the server has accepted it (the caller
+ * Asks for a second factor when an action answered STEP_UP_REQUIRED: a passkey, the authenticator
+ * app's six-digit code, or a recovery code (what the user has, as the sentence says). onDone(true) once the server has accepted it (the caller
  * then re-submits what the user had entered); onDone(false) on cancel. A wrong code keeps the
  * dialog open with a sentence saying what to do. Used through useStepUp / useStepUpActionState.
  */
@@ -26,12 +27,15 @@ export function StepUpDialog({ request, onDone }: { request: StepUpRequest | nul
   const [kind, setKind] = useState<"totp" | "recovery_code">("totp");
   const [code, setCode] = useState("");
   const [error, setError] = useState<{ message: string; signedOut: boolean } | null>(null);
+  // Each opening starts the passkey prompt afresh (no answer left from the last one).
+  const [openings, setOpenings] = useState(0);
   // Plain state, not useTransition: the dialog opens while the guarded form's own async action
   // waits for it, and React entangles pending async transitions, so a transition's isPending
   // would stay true until that action ended and the button would never come back after a
   // wrong code.
   const [checking, setChecking] = useState(false);
-  const enrolled = request?.message !== stepUpMessages.notEnrolled;
+  const factors = stepUpFactorsOf(request?.message ?? "");
+  const enrolled = factors.totp || factors.passkey;
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -40,6 +44,7 @@ export function StepUpDialog({ request, onDone }: { request: StepUpRequest | nul
       setKind("totp");
       setCode("");
       setError(null);
+      setOpenings((n) => n + 1);
       dialog.showModal();
     } else if (!request && dialog.open) {
       dialog.close();
@@ -113,9 +118,21 @@ export function StepUpDialog({ request, onDone }: { request: StepUpRequest | nul
             Go to the Account page
           </Link>
         </div>
-      ) : (
-        <form onSubmit={submit} className="space-y-4" aria-label="Confirm it is you" noValidate>
-          {/* passkey */}
+      ) : null}
+      {enrolled && factors.passkey ? (
+        <div className="mb-4">
+          <PasskeyVerifyButton key={openings} purpose="step-up" onVerified={() => onDone(true)} />
+        </div>
+      ) : null}
+      {enrolled && !factors.totp ? (
+        <div className="flex justify-end">
+          <Button type="button" variant="secondary" onClick={cancel}>
+            Cancel
+          </Button>
+        </div>
+      ) : null}
+      {factors.totp ? (
+        <form method="post" onSubmit={submit} className="space-y-4" aria-label="Confirm it is you" noValidate>
           <Field
             id={inputId}
             label={kind === "totp" ? "Authenticator code" : "Recovery code"}
@@ -167,7 +184,7 @@ export function StepUpDialog({ request, onDone }: { request: StepUpRequest | nul
             </Button>
           </div>
         </form>
-      )}
+      ) : null}
     </dialog>
   );
 }

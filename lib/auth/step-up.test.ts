@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSecondFactorFresh, stepUpGate, stepUpMessages } from "./step-up";
+import { isSecondFactorFresh, stepUpFactorsOf, stepUpGate, stepUpMessages } from "./step-up";
 
 const minute = 60_000;
 const now = new Date("2026-12-04T04:00:00Z");
@@ -20,7 +20,7 @@ describe("isSecondFactorFresh", () => {
 });
 
 describe("stepUpGate", () => {
-  const base = { now, maxAgeMs: 5 * minute, enrolled: async () => true };
+  const base = { now, maxAgeMs: 5 * minute, factors: async () => ({ totp: true, passkey: false }) };
 
   it("lets a fresh session through without evaluating the requirement", async () => {
     let asked = false;
@@ -36,7 +36,19 @@ describe("stepUpGate", () => {
     expect(await stepUpGate({ ...base, secondFactorAt: null, required: () => false })).toBeNull();
   });
   it("tells a user with no factor to enrol one first", async () => {
-    const gate = await stepUpGate({ ...base, secondFactorAt: null, required: true, enrolled: async () => false });
+    const gate = await stepUpGate({ ...base, secondFactorAt: null, required: true, factors: async () => ({ totp: false, passkey: false }) });
     expect(gate?.message).toBe(stepUpMessages.notEnrolled);
+  });
+  it("names the factors the user has, and the dialog reads them back from the sentence", async () => {
+    for (const factors of [
+      { totp: true, passkey: false },
+      { totp: false, passkey: true },
+      { totp: true, passkey: true },
+      { totp: false, passkey: false },
+    ]) {
+      const gate = await stepUpGate({ ...base, secondFactorAt: null, required: true, factors: async () => factors });
+      expect(stepUpFactorsOf(gate!.message)).toEqual(factors);
+    }
+    expect((await stepUpGate({ ...base, secondFactorAt: null, required: true, factors: async () => ({ totp: false, passkey: true }) }))?.message).toBe(stepUpMessages.passkey);
   });
 });
