@@ -1,4 +1,4 @@
-import { answerStepUpIfAsked } from "./support/step-up";
+import { answerStepUpIfAsked, answerStepUpWithSecret, staleSession } from "./support/step-up";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { demoPassword, demoTotpSecrets, roleUsers, storageStateOf } from "./support/roles";
@@ -77,7 +77,7 @@ test.describe("[MFA] enrolment and sign-in with a second factor", () => {
     await expect(page.getByRole("table").getByRole("row").filter({ hasText: user.email }).first()).toBeVisible();
   });
 
-  test("a demo user signs in with an authenticator code and lands on the callback path", async ({ browser }) => {
+  test("a demo user signs in with an authenticator code, lands on the callback path, in a new session", async ({ browser }) => {
     const { context, page } = await freshPage(browser);
     await page.goto("/sign-in?callbackUrl=%2Fwallet");
     await page.getByLabel("Email").fill(roleUsers.merchant);
@@ -85,9 +85,22 @@ test.describe("[MFA] enrolment and sign-in with a second factor", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/sign-in\/verify\?callbackUrl=%2Fwallet$/);
     await scanBothThemes(page, "verify");
+    const passwordOnly = await context.cookies();
     await verifyWithTotp(page, demoTotpSecrets[roleUsers.merchant]!);
     await expect(page).toHaveURL(/\/wallet$/);
     await expectSignedIn(page, roleUsers.merchant);
+
+    // The cookie from before the second factor (ASVS 7.2.4) was replaced and no longer signs anyone in.
+    const sessionCookie = (cookies: typeof passwordOnly) => cookies.find((c) => c.name.endsWith("next-auth.session-token"))?.value;
+    expect(sessionCookie(await context.cookies())).toBeTruthy();
+    expect(sessionCookie(await context.cookies())).not.toBe(sessionCookie(passwordOnly));
+    const { context: old, page: oldPage } = await freshPage(browser);
+    await old.addCookies(passwordOnly);
+    await oldPage.goto("/sign-in/verify");
+    await expect(oldPage.getByText("This sign-in has ended. Sign in again with your email and password.")).toBeVisible();
+    await oldPage.goto("/wallet");
+    await expect(oldPage).toHaveURL(/\/sign-in(\?|$)/);
+    await old.close();
     await context.close();
   });
 
@@ -141,11 +154,31 @@ test.describe("[MFA] enrolment and sign-in with a second factor", () => {
     await expect(other.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
     await expect(other.getByText("New recovery codes are ready; the old ones no longer work.")).toBeVisible();
 
+    // Replacing the app on a stale session asks for the current app's code first (ASVS 7.5.1).
+    await staleSession(other.request, new URL(other.url()).origin);
+    await other.goto("/account");
+    await other.getByRole("link", { name: "Replace authenticator app" }).click();
+    const newSecret = ((await other.getByTestId("totp-secret").textContent()) ?? "").trim();
+    expect(newSecret).not.toBe(secret);
+    await other.getByLabel("Code from your app").fill(await totpCode(newSecret));
+    await other.getByRole("button", { name: "Confirm", exact: true }).click();
+    await answerStepUpWithSecret(other, secret);
+    // The typed code goes again by itself; if waiting for the old app's next code outlived it, type a fresh one.
+    const replaced = other.getByText("Your authenticator app was replaced; the old one no longer works.");
+    await expect(replaced.or(other.getByRole("alert").filter({ hasText: "That code does not match" })).first()).toBeVisible();
+    if (!(await replaced.isVisible())) {
+      await other.getByLabel("Code from your app").fill(await totpCode(newSecret));
+      await other.getByRole("button", { name: "Confirm", exact: true }).click();
+    }
+    await expect(replaced).toBeVisible();
+    // ASVS 7.4.3: the way to end the other sessions is offered right there.
+    await expect(other.getByRole("link", { name: "sign out your other sessions" })).toHaveAttribute("href", "/account#active-sessions");
+
     await signOut(other);
     await signInAs(other, user.email, user.password, { totpSecret: "" });
     await expect(other).toHaveURL(/\/sign-in\/verify/);
     await other.waitForTimeout(untilNextStep());
-    await verifyWithTotp(other, secret);
+    await verifyWithTotp(other, newSecret);
     await expectSignedIn(other, user.email);
     await context.close();
   });

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, TextInput } from "@/components/ui/field";
+import { OtherSessionsHint } from "@/components/account/other-sessions-hint";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { finishPasskeyRegistrationAction } from "@/lib/actions/auth/finish-passkey-registration";
@@ -51,7 +52,7 @@ export function AddPasskeyForm() {
 
   return (
     <>
-    <form onSubmit={add} aria-label="Add a passkey" className="mt-4 flex flex-wrap items-end gap-3">
+    <form method="post" onSubmit={add} aria-label="Add a passkey" className="mt-4 flex flex-wrap items-end gap-3">
       <Field id="passkey-name" label="Passkey name" errors={nameErrors} hint={`Optional, up to ${passkeyNameMaxLength} characters, e.g. "Work laptop".`}>
         <TextInput
           id="passkey-name"
@@ -67,6 +68,7 @@ export function AddPasskeyForm() {
         {pending ? "Waiting for your passkey…" : "Add a passkey"}
       </Button>
       <FormStatus result={result} />
+      {result?.ok ? <OtherSessionsHint /> : null}
     </form>
     {dialog}
     </>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
+import { OtherSessionsHint } from "@/components/account/other-sessions-hint";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { removePasskeyAction } from "@/lib/actions/auth/remove-passkey";
@@ -101,6 +102,7 @@ export function PasskeyList({ passkeys }: { passkeys: PasskeyRow[] }) {
         </table>
       )}
       <FormStatus result={result} />
+      {result?.ok ? <OtherSessionsHint /> : null}
       {dialog}
     </div>
   );

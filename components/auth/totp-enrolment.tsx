@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import type { SignInStepResult } from "@/lib/actions/auth/define-sign-in-step";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { RecoveryCodes } from "./recovery-codes";
+import { useStepUpActionState } from "./use-step-up";
 
 export interface TotpSetup {
   /** data: URI of the QR code of the otpauth:// URI. */
@@ -21,15 +22,22 @@ type ConfirmAction = (previous: ConfirmResult | null, form: FormData) => Promise
  * Setting up an authenticator app: scan the QR code (or type the secret), confirm with one code,
  * then the recovery codes once and a way on. Used at sign-in (forced enrolment) and on the
  * Account page; `setup` is null once the session has no secret to offer (already set up).
+ * The form posts to the action itself (it works before the page hydrates); once hydrated it goes
+ * through onSubmit, so replacing an app on a stale session asks for the current factor first.
  */
-export function TotpEnrolment({ setup, action, callbackUrl, continueHref, continueLabel }: {
+export function TotpEnrolment({ setup, action, callbackUrl, continueHref, continueLabel, afterChange }: {
   setup: TotpSetup | null;
   action: ConfirmAction;
   callbackUrl: string;
   continueHref: string;
   continueLabel: string;
+  /** Shown under a success (the Account page: a way to end the other sessions). */
+  afterChange?: ReactNode;
 }) {
-  const [result, confirm, pending] = useActionState(action, null);
+  const [plainResult, confirm, plainPending] = useActionState(action, null);
+  const stepUp = useStepUpActionState(action, { resetOnSuccess: false });
+  const result = stepUp.result ?? plainResult;
+  const pending = stepUp.pending || plainPending;
   if (result?.ok) {
     return (
       <div className="space-y-4">
@@ -37,6 +45,7 @@ export function TotpEnrolment({ setup, action, callbackUrl, continueHref, contin
           {result.message}
         </p>
         {result.data.recoveryCodes.length ? <RecoveryCodes codes={result.data.recoveryCodes} /> : null}
+        {afterChange}
         <a href={continueHref} className={buttonClass("primary")}>
           {result.data.recoveryCodes.length ? `I have saved them: ${continueLabel}` : continueLabel}
         </a>
@@ -65,7 +74,7 @@ export function TotpEnrolment({ setup, action, callbackUrl, continueHref, contin
           {setup.secret}
         </dd>
       </dl>
-      <form action={confirm} className="space-y-3" aria-label="Confirm authenticator app">
+      <form action={confirm} onSubmit={stepUp.onSubmit} className="space-y-3" aria-label="Confirm authenticator app">
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
         <Field id="totp-confirm-code" label="Code from your app" hint="Six digits; a new one every 30 seconds.">
           <TextInput id="totp-confirm-code" name="code" autoComplete="one-time-code" inputMode="numeric" required aria-describedby="totp-confirm-code-hint" />
@@ -77,6 +86,7 @@ export function TotpEnrolment({ setup, action, callbackUrl, continueHref, contin
           {pending ? "Checking…" : "Confirm"}
         </Button>
       </form>
+      {stepUp.dialog}
     </div>
   );
 }

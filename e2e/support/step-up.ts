@@ -29,8 +29,6 @@ export async function wrongTotpCodeOf(who: StepUpUser): Promise<string> {
   return `${code.slice(0, 5)}${(Number(code[5]) + 1) % 10}`;
 }
 
-const plannerFor = (who: StepUpUser) => new TotpPlanner(totpSecretOf(who));
-
 /** The planner's wait inside a test: single-use codes cost that time, so the test gets it on top. */
 async function waitInTest(ms: number): Promise<void> {
   test.info().setTimeout(test.info().timeout + ms + 20_000);
@@ -40,10 +38,13 @@ async function waitInTest(ms: number): Promise<void> {
 export const stepUpDialog = (page: Page): Locator => page.getByRole("dialog", { name: "Confirm it is you" });
 
 /** Answers the open step-up dialog with the user's current code, waiting for the next step when it was already used. */
-export async function answerStepUp(page: Page, who: StepUpUser): Promise<void> {
+export const answerStepUp = (page: Page, who: StepUpUser): Promise<void> => answerStepUpWithSecret(page, totpSecretOf(who));
+
+/** The same for a user whose authenticator secret the spec holds (one it enrolled itself). */
+export async function answerStepUpWithSecret(page: Page, secret: string): Promise<void> {
   const dialog = stepUpDialog(page);
   await expect(dialog).toBeVisible();
-  const planner = plannerFor(who);
+  const planner = new TotpPlanner(secret);
   for (let attempt = 0; attempt < MAX_TOTP_TRIES; attempt++) {
     await dialog.getByLabel("Authenticator code").fill(await planner.next(waitInTest));
     await dialog.getByRole("button", { name: "Confirm" }).click();
@@ -94,7 +95,7 @@ const confirmStepUp = { file: "lib/actions/auth/confirm-step-up.ts", name: "conf
 
 /** Makes the request context's session fresh by answering confirmStepUp directly (for direct action calls). */
 export async function freshenSession(request: APIRequestContext, baseURL: string, who: StepUpUser): Promise<void> {
-  const planner = plannerFor(who);
+  const planner = new TotpPlanner(totpSecretOf(who));
   for (let attempt = 0; attempt < MAX_TOTP_TRIES; attempt++) {
     const code = await planner.next(waitInTest);
     const result = await callServerAction(request, baseURL, confirmStepUp, { kind: "totp", code });

@@ -1,3 +1,4 @@
+import { OtherSessionsHint } from "@/components/account/other-sessions-hint";
 import { RegenerateRecoveryCodes } from "@/components/account/regenerate-recovery-codes";
 import { TotpEnrolment } from "@/components/auth/totp-enrolment";
 import { buttonClass } from "@/components/ui/button";
@@ -32,7 +33,7 @@ export async function SecondFactorCard({ user, settingUp }: { user: SessionUser;
           <section aria-label={factors.totp ? "Replace authenticator app" : "Set up authenticator app"} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
             <h3 className="mb-2 text-sm font-semibold">{factors.totp ? "Replace your authenticator app" : "Set up an authenticator app"}</h3>
             {factors.totp ? <p className="mb-2 text-sm">Your current app keeps working until you confirm a code from the new one.</p> : null}
-            <TotpEnrolment setup={await totpOfferFor(db, user)} action={confirmTotpAction} callbackUrl="" continueHref="/account" continueLabel="Back to your account" />
+            <TotpEnrolment setup={await totpOfferFor(db, user)} action={confirmTotpAction} callbackUrl="" continueHref="/account" continueLabel="Back to your account" afterChange={<OtherSessionsHint />} />
           </section>
         ) : (
           <a href="/account?setup=totp" className={buttonClass("secondary")}>

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { confirmTotpEnrolment } from "@/lib/auth/mfa/enrolment";
+import { hasStepUpFactor } from "@/lib/auth/step-up-checks";
 import { AppError } from "@/lib/errors";
 import { confirmTotpInput } from "@/lib/validation/second-factor";
 import { defineAction } from "../define-action";
@@ -11,6 +12,8 @@ export const confirmTotpAction = defineAction({
   name: "confirmTotp",
   permission: "signed-in",
   input: confirmTotpInput,
+  // Replacing the app (or adding one beside a passkey) needs the factor the user has now, fresh.
+  stepUp: (_input, { db, user }) => hasStepUpFactor(db, user.id),
   async run(input, { db, user, actor }) {
     // A session that never verified a factor (a role without MFA) proves the new one here; without
     // the mark it would turn pending on its next request. A verified session keeps its own time.
