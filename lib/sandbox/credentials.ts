@@ -7,6 +7,12 @@ export const sandboxCredentials = {
     /** NAS sandbox format (sk_sbox_ + 27 base32 characters), so checkout-sdk-node sends "Bearer <key>". */
     secretKey: "sk_sbox_ilsiupcx3to6hcfg3qhjgamtvdm",
     processingChannelId: "pc_romtaijp4aifqvosemoob3xcio",
+    /**
+     * A second key of the same account, configured for two processing channels (the one above and
+     * this one): requests made with it must name their channel, as on a real multi-channel account.
+     */
+    multiChannelSecretKey: "sk_sbox_q4wnkcxa7zrfm2yd6tbhvp3ju5e",
+    secondProcessingChannelId: "pc_t3vkq7xnw2m4ybzrj6hfdc5pla",
     webhookSecret: "3f54d56fc0e53bf8438655147bcf9f1a",
   },
   octo: {

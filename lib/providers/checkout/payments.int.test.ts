@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { paymentsDoc, type SimPayment } from "@/lib/sandbox/checkout/model";
+import { getDoc } from "@/lib/sandbox/core/store";
+import { sandboxCredentials } from "@/lib/sandbox/credentials";
 import { testDatabaseKind } from "@/lib/testing/test-database";
 import { CheckoutError } from "./errors";
 import { checkoutSchemaErrors } from "./testing/openapi-schema";
@@ -64,7 +67,6 @@ describe(`Checkout.com Octopus payments through the client [${testDatabaseKind}]
     ["an amount not ending in 0", { amount: 1005 }, ["amount_invalid"]],
     ["a zero amount", { amount: 0 }, ["amount_invalid"]],
     ["a fractional amount", { amount: 100.5 }, ["amount_invalid"]],
-    ["no processing channel", { processing_channel_id: undefined }, ["processing_channel_id_required"]],
     ["no source", { source: undefined }, ["payment_source_required"]],
     ["a bad success_url", { success_url: "not a url" }, ["success_url_invalid"]],
     ["no failure_url", { failure_url: undefined }, ["fail_url_invalid"]],
@@ -83,6 +85,35 @@ describe(`Checkout.com Octopus payments through the client [${testDatabaseKind}]
     const error = (await response.json()) as Record<string, unknown>;
     expect(error).toEqual({ request_id: response.headers.get("cko-request-id"), error_type: "request_invalid", error_codes: codes });
     expect(checkoutSchemaErrors("ValidationError", error)).toBeNull();
+  });
+
+  it("takes the seed's own request without processing_channel_id: a key bound to one channel defaults to it", async () => {
+    const seedRequest = {
+      amount: 1000,
+      currency: "HKD",
+      source: { type: "octopus" },
+      success_url: "https://merchant.example/s",
+      failure_url: "https://merchant.example/f",
+      reference: "SEED-NO-CHANNEL",
+    };
+    const response = await h.api("/payments", { method: "POST", body: JSON.stringify(seedRequest) });
+    expect(response.status).toBe(202);
+    const accepted = (await response.json()) as AcceptedBody;
+    expect((await getDoc<SimPayment>(h.db, paymentsDoc, accepted.id))?.data.processingChannelId).toBe(h.config.processingChannelId);
+
+    // A key configured for several channels must name one.
+    const multi = { authorization: `Bearer ${sandboxCredentials.checkout.multiChannelSecretKey}` };
+    const refused = await h.api("/payments", { method: "POST", body: JSON.stringify(seedRequest), headers: multi });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { error_codes: string[] }).error_codes).toEqual(["processing_channel_id_required"]);
+    const named = await h.api("/payments", {
+      method: "POST",
+      body: JSON.stringify({ ...seedRequest, processing_channel_id: sandboxCredentials.checkout.secondProcessingChannelId }),
+      headers: multi,
+    });
+    expect(named.status).toBe(202);
+    // An unknown key is still nobody.
+    expect((await h.api("/payments", { method: "POST", body: JSON.stringify(seedRequest), headers: { authorization: "Bearer sk_sbox_notakeyofthisaccount0000000" } })).status).toBe(401);
   });
 
   it("refuses malformed JSON with a request_malformed error", async () => {

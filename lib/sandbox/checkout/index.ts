@@ -1,5 +1,3 @@
-import { timingSafeEqual } from "node:crypto";
-import { sandboxCredentials } from "../credentials";
 import { createRouter } from "../core/router";
 import type { SandboxProvider, SandboxRequest } from "../core/types";
 import { ckoEmpty } from "./context";
@@ -9,6 +7,7 @@ import { refundPayment } from "./handlers/refunds";
 import { confirmPaymentSetup, createPaymentSetup, getPaymentSetup, updatePaymentSetup } from "./handlers/setups";
 import { applyCustomerDecision } from "./payment-lifecycle";
 import { decideRefund, expireUncollectedRefund } from "./refund-lifecycle";
+import { channelsOfRequestKey } from "./keys";
 import { checkoutWebhookRetryDelaysMs } from "./webhook-events";
 
 /** The customer-facing Octopus page: no API key, like the real one. */
@@ -28,17 +27,10 @@ const apiRoutes = createRouter([
   ["POST", "/payments/:id/refunds", refundPayment],
 ]);
 
-const expectedAuthorization = Buffer.from(`Bearer ${sandboxCredentials.checkout.secretKey}`);
-
-function isAuthorized(request: SandboxRequest): boolean {
-  const given = Buffer.from(request.headers.get("authorization") ?? "");
-  return given.length === expectedAuthorization.length && timingSafeEqual(given, expectedAuthorization);
-}
-
 async function handle(request: SandboxRequest): Promise<Response> {
   const page = publicRoutes(request.method, request.path);
   if (page) return page.handler(request, page.params);
-  if (!isAuthorized(request)) return ckoEmpty(request, 401);
+  if (!channelsOfRequestKey(request)) return ckoEmpty(request, 401);
   const route = apiRoutes(request.method, request.path);
   return route ? route.handler(request, route.params) : ckoEmpty(request, 404);
 }

@@ -37,7 +37,8 @@ export const octopusPaymentRequestSchema = z.looseObject({
     { type: z.literal("octopus", { error: "payment_source_type_not_supported" }) },
     { error: (issue) => (issue.input === undefined ? "payment_source_required" : "payment_source_invalid") },
   ),
-  processing_channel_id: processingChannelId,
+  // Required unless the key is bound to one channel: the handler decides (keys.ts).
+  processing_channel_id: processingChannelId.optional(),
   success_url: httpUrl("success_url_invalid"),
   failure_url: httpUrl("fail_url_invalid"),
   reference: z.string({ error: "reference_invalid" }).max(50, { error: "reference_invalid" }).optional(),

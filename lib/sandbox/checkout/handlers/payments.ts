@@ -5,6 +5,7 @@ import { withIdempotency } from "../idempotency";
 import { paymentsDoc, type SimPayment } from "../model";
 import { createOctopusPayment } from "../payment-lifecycle";
 import { errorCodesOf, octopusPaymentRequestSchema, readJsonObject } from "../request-schemas";
+import { defaultChannelOf } from "../keys";
 import { acceptedPaymentBody, paymentActionsBody, paymentDetailsBody } from "../views";
 
 /** POST /payments (source.type "octopus"): 202 Pending with the Octopus landing page, deep link and token. */
@@ -13,7 +14,11 @@ export async function requestPayment(request: SandboxRequest): Promise<Response>
     const body = readJsonObject(request.bodyText);
     if (body.kind === "malformed") return malformedRequest(request);
     const parsed = octopusPaymentRequestSchema.safeParse(body.value);
-    if (!parsed.success) return validationError(request, errorCodesOf(parsed.error));
+    // Left out, the channel is the key's own when it has exactly one; otherwise it is required.
+    const channel = body.value.processing_channel_id === undefined ? defaultChannelOf(request) : parsed.data?.processing_channel_id;
+    const missingChannel = body.value.processing_channel_id === undefined && channel === undefined ? ["processing_channel_id_required"] : [];
+    if (!parsed.success) return validationError(request, [...missingChannel, ...errorCodesOf(parsed.error)]);
+    if (channel === undefined) return validationError(request, missingChannel);
     const input = parsed.data;
     const payment = await request.db.transaction((tx) =>
       createOctopusPayment(
@@ -24,7 +29,7 @@ export async function requestPayment(request: SandboxRequest): Promise<Response>
           reference: input.reference,
           description: input.description,
           metadata: input.metadata,
-          processingChannelId: input.processing_channel_id,
+          processingChannelId: channel,
           successUrl: input.success_url,
           failureUrl: input.failure_url,
         },
