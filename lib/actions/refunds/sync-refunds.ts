@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { appRefundDeps } from "@/lib/refunds/app-refund-deps";
-import { describeSyncSummary, syncRefunds } from "@/lib/refunds/reconcile/sync-refunds";
+import { describeSyncSummary, syncFailedEntirely, syncRefunds } from "@/lib/refunds/reconcile/sync-refunds";
+import { AppError } from "@/lib/errors";
 import { syncRefundsInput } from "@/lib/validation/action-inputs";
 import { defineAction } from "../define-action";
 
@@ -13,6 +14,8 @@ export const syncRefundsAction = defineAction({
   async run(input, { actor }) {
     const summary = await syncRefunds(appRefundDeps(), actor, input.refundIds);
     revalidatePath("/refunds");
-    return { data: { changed: summary.changed.length, refused: summary.refused.length }, message: describeSyncSummary(summary) };
+    // A check the provider did not answer is a failure, never "unchanged".
+    if (syncFailedEntirely(summary)) throw new AppError("PROVIDER_ERROR", describeSyncSummary(summary));
+    return { data: { changed: summary.changed.length, refused: summary.refused.length, failed: summary.failed.length }, message: describeSyncSummary(summary) };
   },
 });

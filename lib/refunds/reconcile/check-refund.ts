@@ -8,6 +8,7 @@ import { fromCheckoutRefundAction, fromOctoRefundStatus } from "../provider-refu
 import { canTransition, watchedRefundStatuses, type RefundStatus } from "../refund-status";
 import type { RefundDeps } from "../send-refund";
 import { transitionRefund, type RefundFacts, type RefundOrigin, type RefundRow, type TransitionOutcome } from "../transition-refund";
+import { checkFailureSentence } from "./check-failure-sentence";
 import { checkoutResendWindowMs, maxCheckAttempts, nextCheckDelayMs } from "./check-schedule";
 
 type PaymentRow = typeof payments.$inferSelect;
@@ -21,6 +22,8 @@ interface Verdict {
   said: Record<string, unknown>;
   /** Set when a person must look (contradictory answer, key too old to resend). */
   attention?: string;
+  /** Set when the provider could not be asked (no answer, or an error answer): a failed check, never "unchanged". */
+  failure?: string;
   kind: "polled" | "resent";
 }
 
@@ -30,6 +33,8 @@ export interface CheckResult {
   status: RefundStatus;
   said: Record<string, unknown>;
   nextCheckAt: Date | null;
+  /** Why the provider could not be asked, in the user's words; null when it answered. */
+  failure: string | null;
 }
 
 /** Refunds whose provider call may never have arrived: the only ones sent again (same key). */
@@ -37,7 +42,7 @@ const resendable: readonly RefundStatus[] = ["requested", "unknown"];
 
 const failureSaid = (error: unknown) => {
   const failure = describeProviderFailure(error);
-  return { failure, said: { error: failure.message, ...failure.detail } };
+  return { failure, said: { error: failure.message, ...failure.detail }, sentence: checkFailureSentence(failure) };
 };
 
 /** When the refund was first requested (after approval, for maker-checker refunds): its key cannot be older. */
@@ -68,12 +73,12 @@ async function resendCheckout(deps: RefundDeps, refund: RefundRow, payment: Paym
     );
     return { to: "pending", kind: "resent", facts: { providerRefundId: accepted.actionId, providerStatus: "accepted (202)" }, said: { resentWithSameKey: true, actionId: accepted.actionId, paymentId: payment.id } };
   } catch (error) {
-    const { failure, said } = failureSaid(error);
+    const { failure, said, sentence } = failureSaid(error);
     // A definite refusal of the same request with the same key: nothing was refunded.
     if (failure.outcome === "rejected") {
       return { to: "failed", kind: "resent", facts: { providerStatus: failure.detail.code === undefined ? failure.message : String(failure.detail.code) }, said: { resentWithSameKey: true, ...said } };
     }
-    return { to: null, kind: "resent", facts: {}, said: { resentWithSameKey: true, ...said } };
+    return { to: null, kind: "resent", facts: {}, said: { resentWithSameKey: true, ...said }, failure: sentence };
   }
 }
 
@@ -87,7 +92,8 @@ async function askCheckout(deps: RefundDeps, refund: RefundRow, payment: Payment
   try {
     actions = (await deps.clients.checkout.getPaymentActions(providerPaymentId)).filter((action) => action.type === "Refund");
   } catch (error) {
-    return { to: null, kind: "polled", facts: {}, said: failureSaid(error).said };
+    const { said, sentence } = failureSaid(error);
+    return { to: null, kind: "polled", facts: {}, said, failure: sentence };
   }
   const reference = `RF-${refund.id}`;
   const withOurReference = actions.filter((a) => a.reference === reference);
@@ -135,8 +141,8 @@ async function askOcto(deps: RefundDeps, refund: RefundRow, providerPaymentId: s
     const to = fromOctoRefundStatus(answer.status);
     return { to: to === "unknown" ? null : to, kind: "polled", facts: { providerRefundId: answer.refundId, providerStatus: answer.status }, said };
   } catch (error) {
-    const { failure, said } = failureSaid(error);
-    if (failure.outcome !== "rejected") return { to: null, kind: "polled", facts: {}, said };
+    const { failure, said, sentence } = failureSaid(error);
+    if (failure.outcome !== "rejected") return { to: null, kind: "polled", facts: {}, said, failure: sentence };
     const providerStatus = failure.detail.code === undefined ? failure.message : String(failure.detail.code);
     // Never accepted: a refusal of the same shop_refund_id means nothing was refunded.
     if (resendable.includes(refund.status)) return { to: "failed", kind: "polled", facts: { providerStatus }, said };
@@ -196,6 +202,6 @@ export async function checkRefund(deps: RefundDeps, refundId: string, options: {
     }
     const nextCheckAt = (watchedRefundStatuses as readonly RefundStatus[]).includes(status) ? new Date(now.getTime() + nextCheckDelayMs(attempts)) : null;
     await tx.update(refunds).set({ checkAttempts: attempts, lastCheckedAt: now, nextCheckAt, leaseUntil: null }).where(eq(refunds.id, refundId));
-    return { refundId, from: refund.status, status, said: verdict.said, nextCheckAt };
+    return { refundId, from: refund.status, status, said: verdict.said, nextCheckAt, failure: verdict.failure ?? null };
   });
 }

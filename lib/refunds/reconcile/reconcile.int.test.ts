@@ -11,6 +11,7 @@ import { checkBackoffMs, maxCheckAttempts, slowCheckIntervalMs } from "./check-s
 import { leaseDueRefunds } from "./lease-due-refunds";
 import { reconcileDueRefunds } from "./reconcile-due-refunds";
 import { syncRefund } from "./sync-refund";
+import { describeSyncSummary, syncFailedEntirely, syncRefunds } from "./sync-refunds";
 
 const later = (ms: number) => new Date(Date.now() + ms);
 
@@ -148,5 +149,20 @@ describe(`refund reconciler [${testDatabaseKind}]`, () => {
     await h.advance({ seconds: 6 });
     await syncRefund(h.deps, h.finance, declinedRefund.id);
     await expect(syncRefund(h.deps, h.finance, declinedRefund.id)).rejects.toMatchObject({ code: "CONFLICT", userMessage: expect.stringContaining("final (declined)") });
+  });
+
+  it("Sync now while Checkout.com answers 503 is a failure naming the answer, never \"unchanged\"", async () => {
+    const payment = await h.capturedPayment("checkout_api", "100.00");
+    const refund = await issue(payment.id, "21.00");
+    await h.fault({ kind: "http_503", method: "GET", pathContains: "/actions" });
+    const summary = await syncRefunds(h.deps, h.finance, [refund.id]);
+    expect(summary).toMatchObject({ changed: [], unchanged: 0, failed: [{ refundId: refund.id, reason: "Checkout.com answered HTTP 503" }] });
+    expect(syncFailedEntirely(summary)).toBe(true);
+    expect(describeSyncSummary(summary)).toBe("The check failed: Checkout.com answered HTTP 503. Nothing was changed; the reconciler will try again.");
+    expect(await refundNow(refund.id)).toMatchObject({ status: "pending" });
+    // Answered again: the same refund checks as unchanged (still pending at the provider).
+    const next = await syncRefunds(h.deps, h.finance, [refund.id]);
+    expect(next).toMatchObject({ unchanged: 1, failed: [] });
+    expect(describeSyncSummary(next)).toBe("Synced with the provider: 1 unchanged.");
   });
 });
