@@ -63,6 +63,32 @@ test.describe("[REFUNDS] finance refunds an Octopus payment", () => {
     await expect(page.getByText("Refunded", { exact: true }).locator("..")).toContainText("HK$20.00");
   });
 
+  test("three submissions queued together make one refund; after a reload the same amount again is warned about", async ({ page }) => {
+    await capturedOctopusPayment(page, `E2E-RF-DBL-${unique}`);
+    const dialog = await issueRefund(page, { amount: "20.00" });
+    let answered = 0;
+    page.on("response", (response) => {
+      const request = response.request();
+      if (request.method() === "POST" && request.headers()["next-action"] && request.postData()?.includes("idempotencyKey")) answered += 1;
+    });
+    // One task, three submissions (what a triple click on a slow machine queues): one key, one refund.
+    await dialog.getByRole("form", { name: "Refund" }).evaluate((form: HTMLFormElement) => {
+      form.requestSubmit();
+      form.requestSubmit();
+      form.requestSubmit();
+    });
+    await expect(dialog).toBeHidden();
+    await expect.poll(() => answered, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    await page.reload();
+    await expect(page.getByTestId("refund")).toHaveCount(1);
+
+    const again = await issueRefund(page, { amount: "20.00" });
+    await expect(again.getByTestId("recent-same-amount")).toContainText(/^A refund of HK\$20\.00 was already requested on this payment at \d\d:\d\d:\d\d UTC by finance@demo\.test: check this is not the same refund before issuing another\.$/);
+    await again.getByLabel("Amount").fill("30.00");
+    await expect(again.getByTestId("recent-same-amount")).toHaveCount(0);
+    await again.getByRole("button", { name: "Cancel" }).click();
+  });
+
   test("an over-refund is refused with the rule and the numbers, and nothing is created", async ({ page }) => {
     await capturedOctopusPayment(page, `E2E-RF-OVER-${unique}`);
     const dialog = await issueRefund(page, { amount: "150.00" });

@@ -11,6 +11,7 @@ import type { ActionResult } from "@/lib/actions/action-result";
 import { issueRefundAction, type IssuedRefund } from "@/lib/actions/refunds/issue-refund";
 import { formatMinor, majorToMinor } from "@/lib/money/convert";
 import { refundReasonLabels } from "@/lib/refunds/refund-input";
+import { sameAmountRecently, type RecentRefund } from "@/lib/refunds/recent-refunds";
 import { checkRefundRules, refundableMinorOf, type RefundablePayment } from "@/lib/refunds/refund-rules";
 
 export interface RefundDialogPayment {
@@ -21,6 +22,8 @@ export interface RefundDialogPayment {
   /** bigint minor units as strings (server → client). */
   capturedMinor: string;
   refundReservedMinor: string;
+  /** Refunds made on this payment in the last few minutes (a same-amount one is warned about). */
+  recentRefunds: RecentRefund[];
 }
 
 const reasons = Object.entries(refundReasonLabels) as [keyof typeof refundReasonLabels, string][];
@@ -38,9 +41,10 @@ function amountOf(kind: "full" | "partial", typed: string, payment: RefundablePa
 /**
  * Issue a full or partial refund. The provider's rules run here before submit, with the numbers
  * (the server re-checks them under the payment's row lock). The idempotency key is minted when
- * the dialog opens and sent with every submission, so a double click or a retry after a lost
- * answer shows the first refund instead of making another; it is renewed only after the
- * provider refused (a definite answer) or after a refund was made.
+ * the dialog opens and sent with every submission, so a double click, submissions queued
+ * together or a retry after a lost answer show the first refund instead of making another. It
+ * is renewed only after the provider refused (a definite answer: nothing was refunded); after a
+ * refund was made the dialog closes, and the next refund starts with the next opening.
  */
 export function RefundDialog({ payment, thresholdMinor, sandboxTriggers }: { payment: RefundDialogPayment; thresholdMinor: string; sandboxTriggers: boolean }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -123,8 +127,9 @@ function RefundForm({
     formData.set("idempotencyKey", keyRef.current);
     const answer = await issueRefundAction(previous, formData);
     if (answer.ok) {
-      // A refund was made (or the provider refused it): any next submission is a new refund.
-      keyRef.current = crypto.randomUUID();
+      // Only a refusal frees the key; a refund that was made keeps it, so a submission queued
+      // behind this one replays this refund instead of making a second.
+      if (answer.data.refused) keyRef.current = crypto.randomUUID();
       onIssued(answer);
       router.refresh();
     } else if (answer.code === "PROVIDER_REFUSED") {
@@ -135,6 +140,7 @@ function RefundForm({
 
   const amountMinor = amountOf(kind, typed, payment);
   const violations = amountMinor === null ? [] : checkRefundRules(payment, amountMinor, { sandboxTriggers });
+  const sameAmount = sameAmountRecently(props.recentRefunds, amountMinor);
   const errors = result?.ok === false ? result.fieldErrors : undefined;
 
   return (
@@ -213,6 +219,15 @@ function RefundForm({
           ) : null}
         </section>
 
+        {sameAmount ? (
+          <p
+            className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-950/40 dark:text-amber-200"
+            data-testid="recent-same-amount"
+          >
+            A refund of {money(BigInt(sameAmount.amountMinor))} was already requested on this payment at {sameAmount.createdAt.slice(11, 19)} UTC
+            {sameAmount.requestedBy ? ` by ${sameAmount.requestedBy}` : ""}: check this is not the same refund before issuing another.
+          </p>
+        ) : null}
         <FormStatus result={result?.ok ? null : result} />
         {result?.ok && result.data.refused ? <p className="text-sm text-red-600 dark:text-red-400">{result.message}</p> : null}
         <div className="flex justify-end gap-2">

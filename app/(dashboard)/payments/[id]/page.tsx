@@ -27,6 +27,7 @@ import { RefundDialog } from "@/components/refunds/refund-dialog";
 import { isSandbox } from "@/lib/env";
 import { approvalThresholdOf } from "@/lib/refunds/approval-thresholds";
 import { loadPaymentRefunds } from "@/lib/refunds/payment-refunds";
+import { recentRefundsOf } from "@/lib/refunds/recent-refunds";
 
 export const metadata: Metadata = { title: "Payment" };
 
@@ -87,6 +88,7 @@ export default async function PaymentDetailPage({ params }: { params: Promise<{ 
         currency: payment.currency,
         capturedMinor: payment.capturedMinor.toString(),
         refundReservedMinor: payment.refundReservedMinor.toString(),
+        recentRefunds: recentRefundsOf(refunds ?? [], new Date()),
       }}
       thresholdMinor={thresholdMinor.toString()}
       sandboxTriggers={isSandbox}
