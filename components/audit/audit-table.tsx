@@ -13,7 +13,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
           <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{row.at.toISOString().replace("T", " ").slice(0, 19)}</td>
           <td className="px-3 py-2">
             <div>{row.actorEmail ?? "system"}</div>
-            {row.actorRole ? <div className="text-xs text-zinc-500">{row.actorRole}</div> : null}
+            {row.actorRole ? <div className="text-xs text-zinc-500 dark:text-zinc-400">{row.actorRole}</div> : null}
           </td>
           <td className="px-3 py-2 font-mono text-xs">{row.action}</td>
           <td className="px-3 py-2 text-xs">
@@ -21,12 +21,12 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
             <div className="break-all font-mono">{row.targetId}</div>
           </td>
           <td className="max-w-md px-3 py-2 font-mono text-xs break-all">
-            {row.before ? <div className="text-zinc-500">{summary(row.before)}</div> : null}
+            {row.before ? <div className="text-zinc-500 dark:text-zinc-400">{summary(row.before)}</div> : null}
             {row.after ? <div>{summary(row.after)}</div> : null}
           </td>
           <td className="px-3 py-2 text-xs">
             <div>{row.ip}</div>
-            <div className="max-w-48 truncate text-zinc-500" title={row.userAgent ?? undefined}>
+            <div className="max-w-48 truncate text-zinc-500 dark:text-zinc-400" title={row.userAgent ?? undefined}>
               {row.userAgent}
             </div>
           </td>

@@ -36,7 +36,7 @@ export function EsimActivationReveal({ orderId, canReveal }: { orderId: string; 
   }
   return (
     <div className="w-64 space-y-3">
-      <code className="block font-mono text-xs break-all text-zinc-500" aria-label="Activation code hidden">
+      <code className="block font-mono text-xs break-all text-zinc-500 dark:text-zinc-400" aria-label="Activation code hidden">
         {masked}
       </code>
       {canReveal ? (
@@ -45,10 +45,10 @@ export function EsimActivationReveal({ orderId, canReveal }: { orderId: string; 
           <Button type="submit" variant="secondary" disabled={pending}>
             {pending ? "Revealing…" : "Reveal activation code"}
           </Button>
-          <p className="text-xs text-zinc-500">The QR code appears after the reveal. Every reveal is recorded in the audit log.</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">The QR code appears after the reveal. Every reveal is recorded in the audit log.</p>
         </form>
       ) : (
-        <p className="text-xs text-zinc-500">Only people who can place orders can reveal the activation code.</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">Only people who can place orders can reveal the activation code.</p>
       )}
       <FormStatus result={result} />
       {dialog}

@@ -18,7 +18,7 @@ export function OrdersTable({ rows }: { rows: OrderListRow[] }) {
             <Link href={`/orders/${row.id}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
               {row.productName}
             </Link>
-            {row.quantity > 1 ? <span className="text-xs text-zinc-500"> × {row.quantity}</span> : null}
+            {row.quantity > 1 ? <span className="text-xs text-zinc-500 dark:text-zinc-400"> × {row.quantity}</span> : null}
           </td>
           <td className="px-3 py-2">
             <OrderStatusBadge status={row.status} />

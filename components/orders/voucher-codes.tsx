@@ -35,10 +35,10 @@ export function VoucherCodes({ orderId, quantity, canReveal }: { orderId: string
                     Claim link
                   </a>
                 ) : null}
-                {code.expiresAt ? <span className="text-xs text-zinc-500">expires {code.expiresAt.slice(0, 10)}</span> : null}
+                {code.expiresAt ? <span className="text-xs text-zinc-500 dark:text-zinc-400">expires {code.expiresAt.slice(0, 10)}</span> : null}
               </>
             ) : (
-              <code className="font-mono text-zinc-500" aria-label="Code hidden">
+              <code className="font-mono text-zinc-500 dark:text-zinc-400" aria-label="Code hidden">
                 {masked}
               </code>
             )}
@@ -51,7 +51,7 @@ export function VoucherCodes({ orderId, quantity, canReveal }: { orderId: string
           <Button type="submit" variant="secondary" disabled={pending}>
             {pending ? "Revealing…" : "Reveal codes"}
           </Button>
-          <span className="text-xs text-zinc-500">Every reveal is recorded in the audit log.</span>
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">Every reveal is recorded in the audit log.</span>
         </form>
       ) : null}
       <FormStatus result={result} />

@@ -47,7 +47,7 @@ export function PaymentsTable({ rows, timeZone, sort }: { rows: PaymentListRow[]
             {row.customerEmail || row.customerName ? (
               <>
                 {row.customerName ? <div>{row.customerName}</div> : null}
-                {row.customerEmail ? <div className="text-zinc-500 break-all">{row.customerEmail}</div> : null}
+                {row.customerEmail ? <div className="text-zinc-500 dark:text-zinc-400 break-all">{row.customerEmail}</div> : null}
               </>
             ) : (
               "—"

@@ -12,5 +12,5 @@ export function AutoRefresh({ seconds }: { seconds: number }) {
     }, seconds * 1000);
     return () => clearInterval(timer);
   }, [router, seconds]);
-  return <p className="text-xs text-zinc-500">Refreshes every {seconds} s.</p>;
+  return <p className="text-xs text-zinc-500 dark:text-zinc-400">Refreshes every {seconds} s.</p>;
 }

@@ -22,7 +22,7 @@ function RefundTimeline({ refund }: { refund: RefundView }) {
         <li key={event.id} className="relative text-sm" data-testid="refund-event">
           <span aria-hidden className="absolute -left-[1.4rem] top-1.5 h-2.5 w-2.5 rounded-full bg-indigo-500" />
           <div className="flex flex-wrap items-center gap-2">
-            <span className="font-mono text-xs text-zinc-500">{utc(event.at)} UTC</span>
+            <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{utc(event.at)} UTC</span>
             <span className="font-medium">{refundEventSourceLabels[event.source]}</span>
             <span className="text-zinc-600 dark:text-zinc-400">{event.kind.replaceAll("_", " ")}</span>
             {event.toStatus ? (
@@ -36,7 +36,7 @@ function RefundTimeline({ refund }: { refund: RefundView }) {
                 <RefundStatusBadge status={event.toStatus} />
               </span>
             ) : null}
-            {event.actorEmail ? <span className="text-xs text-zinc-500">by {event.actorEmail}</span> : null}
+            {event.actorEmail ? <span className="text-xs text-zinc-500 dark:text-zinc-400">by {event.actorEmail}</span> : null}
           </div>
         </li>
       ))}
@@ -74,7 +74,7 @@ export function PaymentRefunds({ paymentId, rendered, canSync }: { paymentId: st
         <h2 id="refunds-heading" className="text-lg font-semibold">
           Refunds
         </h2>
-        {data.some((r) => !r.settled) && !error ? <span className="text-xs text-zinc-500">Updating live</span> : null}
+        {data.some((r) => !r.settled) && !error ? <span className="text-xs text-zinc-500 dark:text-zinc-400">Updating live</span> : null}
         {error ? (
           <span className="text-xs text-red-600 dark:text-red-400">
             {isRefusal(error) ? "Live updates stopped" : "Live update failed, trying again"}: {error.message}
@@ -92,7 +92,7 @@ export function PaymentRefunds({ paymentId, rendered, canSync }: { paymentId: st
                 <span role="status" aria-label="Refund status">
                   <RefundStatusBadge status={refund.status} />
                 </span>
-                <span className="font-mono text-xs text-zinc-500">
+                <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
                   provider: {refund.providerStatus ?? "—"}
                   {refund.providerResponseCode ? ` · code ${refund.providerResponseCode}` : ""}
                   {refund.providerResponseSummary ? ` · ${refund.providerResponseSummary}` : ""}
@@ -100,25 +100,25 @@ export function PaymentRefunds({ paymentId, rendered, canSync }: { paymentId: st
               </div>
               <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-4">
                 <div>
-                  <dt className="inline text-zinc-500">Reason: </dt>
+                  <dt className="inline text-zinc-500 dark:text-zinc-400">Reason: </dt>
                   <dd className="inline">{refundReasonLabels[refund.reason as keyof typeof refundReasonLabels] ?? refund.reason}</dd>
                   {refund.note ? <dd className="text-xs text-zinc-600 dark:text-zinc-400">{refund.note}</dd> : null}
                 </div>
                 <div>
-                  <dt className="inline text-zinc-500">Requested by: </dt>
+                  <dt className="inline text-zinc-500 dark:text-zinc-400">Requested by: </dt>
                   <dd className="inline">{refund.requestedBy?.email ?? "—"}</dd>
                 </div>
                 <div>
-                  <dt className="inline text-zinc-500">Created (UTC): </dt>
+                  <dt className="inline text-zinc-500 dark:text-zinc-400">Created (UTC): </dt>
                   <dd className="inline font-mono text-xs">{utc(refund.createdAt)}</dd>
                 </div>
                 <div>
-                  <dt className="inline text-zinc-500">Status changed (UTC): </dt>
+                  <dt className="inline text-zinc-500 dark:text-zinc-400">Status changed (UTC): </dt>
                   <dd className="inline font-mono text-xs">{utc(refund.statusChangedAt)}</dd>
                 </div>
                 {refund.decidedBy ? (
                   <div>
-                    <dt className="inline text-zinc-500">Decided by: </dt>
+                    <dt className="inline text-zinc-500 dark:text-zinc-400">Decided by: </dt>
                     <dd className="inline">
                       {refund.decidedBy.email}
                       {refund.decisionNote ? ` (${refund.decisionNote})` : ""}
@@ -127,7 +127,7 @@ export function PaymentRefunds({ paymentId, rendered, canSync }: { paymentId: st
                 ) : null}
                 {refund.attentionReason ? (
                   <div>
-                    <dt className="inline text-zinc-500">Needs attention: </dt>
+                    <dt className="inline text-zinc-500 dark:text-zinc-400">Needs attention: </dt>
                     <dd className="inline">{refund.attentionReason}</dd>
                   </div>
                 ) : null}

@@ -9,7 +9,7 @@ import { keepTabInside } from "@/components/ui/focus-trap";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { issueRefundAction, type IssuedRefund } from "@/lib/actions/refunds/issue-refund";
-import { formatMinor, majorToMinor } from "@/lib/money/convert";
+import { formatMinor, majorToMinor, typedAmountText } from "@/lib/money/convert";
 import { refundReasonLabels } from "@/lib/refunds/refund-input";
 import { sameAmountRecently, type RecentRefund } from "@/lib/refunds/recent-refunds";
 import { checkRefundRules, refundableMinorOf, type RefundablePayment } from "@/lib/refunds/refund-rules";
@@ -30,9 +30,10 @@ const reasons = Object.entries(refundReasonLabels) as [keyof typeof refundReason
 
 function amountOf(kind: "full" | "partial", typed: string, payment: RefundablePayment): bigint | null {
   if (kind === "full") return refundableMinorOf(payment);
-  if (!/^\d+(\.\d+)?$/.test(typed.trim())) return null;
+  const text = typedAmountText(typed);
+  if (text === null) return null;
   try {
-    return majorToMinor(typed, payment.currency);
+    return majorToMinor(text, payment.currency);
   } catch {
     return null;
   }
@@ -210,7 +211,7 @@ function RefundForm({
             <ul aria-label="Rules this refund breaks" className="mt-2 space-y-1 text-red-700 dark:text-red-400" data-testid="refund-violations">
               {violations.map((violation) => (
                 <li key={violation.rule}>
-                  <span className="font-mono text-xs">{violation.rule}</span>: {violation.message}
+                  {violation.message}
                 </li>
               ))}
             </ul>

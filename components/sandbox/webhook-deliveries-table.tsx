@@ -18,7 +18,7 @@ export function WebhookDeliveriesTable({ deliveries }: { deliveries: Delivery[] 
           <td className="px-3 py-2">{d.provider}</td>
           <td className="px-3 py-2 font-mono text-xs">
             {d.eventType}
-            <div className="text-zinc-500">{d.eventId}</div>
+            <div className="text-zinc-500 dark:text-zinc-400">{d.eventId}</div>
           </td>
           <td className="px-3 py-2">{d.attempts}</td>
           <td className="px-3 py-2">{outcome(d)}</td>

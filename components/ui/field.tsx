@@ -11,6 +11,9 @@ interface FieldProps {
   children: ReactNode;
 }
 
+/** The label as the start of an error sentence: "Note (required)" + "is required" reads "Note is required". */
+export const labelForSentence = (label: string): string => label.replace(/\s*\([^)]*\)\s*$/, "");
+
 /** A label, the control, an optional hint and the field's errors, wired for screen readers. */
 export function Field({ id, label, errors, hint, children }: FieldProps) {
   return (
@@ -26,7 +29,7 @@ export function Field({ id, label, errors, hint, children }: FieldProps) {
       ) : null}
       {errors?.length ? (
         <p id={`${id}-error`} className="text-xs text-red-600 dark:text-red-400">
-          {label} {errors.join("; ")}
+          {labelForSentence(label)} {errors.join("; ")}
         </p>
       ) : null}
     </div>

@@ -36,7 +36,7 @@ export function UserRow({ user, liveSessions = 0 }: { user: UserRowData; liveSes
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <p className="font-medium">
-            {user.name} {user.isSelf ? <span className="text-xs text-zinc-500">(you)</span> : null}
+            {user.name} {user.isSelf ? <span className="text-xs text-zinc-500 dark:text-zinc-400">(you)</span> : null}
           </p>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{user.email}</p>
         </div>

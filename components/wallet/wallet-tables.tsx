@@ -35,7 +35,7 @@ export function MovementsTable({ walletId, rows }: { walletId: number; rows: Led
                 Order {m.orderId.slice(0, 8)}
               </Link>
             ) : (
-              <span className="text-zinc-500">{m.note ?? "—"}</span>
+              <span className="text-zinc-500 dark:text-zinc-400">{m.note ?? "—"}</span>
             )}
           </td>
         </tr>

@@ -13,14 +13,14 @@ export function ReceiptsTable({ rows }: { rows: ReceiptRow[] }) {
           <td className="px-3 py-2">{row.provider}</td>
           <td className="px-3 py-2 font-mono text-xs">
             <div>{row.eventType ?? "—"}</div>
-            <div className="text-zinc-500">{row.eventId ?? ""}</div>
+            <div className="text-zinc-500 dark:text-zinc-400">{row.eventId ?? ""}</div>
           </td>
           <td className="px-3 py-2">
             <SignatureBadge value={row.signature} />
           </td>
           <td className="px-3 py-2">
             <OutcomeBadge value={row.outcome} />
-            {row.detail ? <div className="mt-1 max-w-xs text-xs text-zinc-500">{row.detail}</div> : null}
+            {row.detail ? <div className="mt-1 max-w-xs text-xs text-zinc-500 dark:text-zinc-400">{row.detail}</div> : null}
           </td>
           <td className="px-3 py-2 text-xs">
             {row.paymentId ? (
@@ -28,7 +28,7 @@ export function ReceiptsTable({ rows }: { rows: ReceiptRow[] }) {
                 Open<span className="sr-only"> the payment of {row.eventId ?? "this delivery"}</span>
               </Link>
             ) : (
-              <span className="text-zinc-500">—</span>
+              <span className="text-zinc-500 dark:text-zinc-400">—</span>
             )}
           </td>
           <td className="px-3 py-2">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createUserSchema } from "@/lib/validation/users";
-import { validationFailure } from "./action-result";
+import { fieldInWords, validationFailure } from "./action-result";
 
 describe("validationFailure", () => {
   it("names each failing field and its rule", () => {
@@ -16,8 +16,15 @@ describe("validationFailure", () => {
       password: ["must be at least 12 characters"],
     });
     expect(failure.message).toBe(
-      "Check the form: email must be a valid email address. name is required. role must be one of admin, finance, ops, merchant. password must be at least 12 characters.",
+      "Check the form: Email must be a valid email address. Name is required. Role must be one of admin, finance, ops, merchant. Password must be at least 12 characters.",
     );
+  });
+
+  it("says fields in words, never their paths or internal names", () => {
+    expect(fieldInWords("status.0")).toBe("Status");
+    expect(fieldInWords("customerEmail")).toBe("Customer email");
+    expect(fieldInWords("idempotency_key")).toBe("Idempotency key");
+    expect(fieldInWords("")).toBe("This field");
   });
 
   it("reports missing fields as required", () => {

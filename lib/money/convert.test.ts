@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { majorToMinor, minorToMajorString, formatMinor } from "./convert";
+import { majorToMinor, minorToMajorString, formatMinor, typedAmountText } from "./convert";
 import { AmountPrecisionError, currencyExponents } from "./currency";
 
 describe("minor ↔ major conversion", () => {
@@ -50,5 +50,16 @@ describe("minor ↔ major conversion", () => {
     expect(formatMinor(1234567n, "HKD")).toBe("HK$12,345.67");
     expect(formatMinor(500n, "JPY")).toBe("¥500");
     expect(formatMinor(100000n, "UZS")).toContain("1,000.00");
+  });
+});
+
+describe("typedAmountText", () => {
+  it("takes plain decimals and thousands separators between groups of three", () => {
+    expect(typedAmountText("1000.50")).toBe("1000.50");
+    expect(typedAmountText(" 1,000.00 ")).toBe("1000.00");
+    expect(typedAmountText("12,345,678")).toBe("12345678");
+  });
+  it("refuses anything else", () => {
+    for (const text of ["1,00.00", "1.000,00", ",100", "100,", "1e3", "-5", "12.", "abc", ""]) expect(typedAmountText(text)).toBeNull();
   });
 });

@@ -65,3 +65,15 @@ export function formatMinor(minor: bigint, currency: string, locale = "en-US"): 
   // Intl accepts decimal strings exactly (no double rounding) for amounts beyond 2^53.
   return formatter.format(minorToMajorString(minor, currency) as unknown as number);
 }
+
+/**
+ * An amount as a person types it, in major units: "1000.50", or with thousands separators
+ * "1,000.50" (commas only between groups of three). The plain decimal text, or null when it is
+ * not an amount. Never a float.
+ */
+export function typedAmountText(value: string): string | null {
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return text;
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return text.replaceAll(",", "");
+  return null;
+}

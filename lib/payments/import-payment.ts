@@ -43,7 +43,7 @@ async function readAtProvider(readers: PaymentReaders, input: ImportPaymentInput
   try {
     if (input.provider === "checkout") return await readCheckoutPayment(readers, input.paymentId);
     if (!input.currency) {
-      throw new AppError("VALIDATION_FAILED", "Check the form: currency is required for an OCTO payment that is not in the ledger yet.", {
+      throw new AppError("VALIDATION_FAILED", "Check the form: Currency is required for an OCTO payment that is not in the ledger yet.", {
         fieldErrors: { currency: ["is required for an OCTO payment not in the ledger yet: OCTO's answers carry no currency"] },
       });
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedAmountText } from "@/lib/money/convert";
 import { optionalTypedText, typedText } from "@/lib/validation/text";
 import { refundReasons } from "@/drizzle/schema/refunds";
 
@@ -27,8 +28,8 @@ export const issueRefundInput = z
   .check((ctx) => {
     const { kind, amount, reason, note } = ctx.value;
     if (kind === "partial" && !amount) ctx.issues.push({ code: "custom", path: ["amount"], message: "is required for a partial refund", input: amount });
-    if (kind === "partial" && amount && !/^\d+(\.\d+)?$/.test(amount)) {
-      ctx.issues.push({ code: "custom", path: ["amount"], message: "must be a number such as 125.50", input: amount });
+    if (kind === "partial" && amount && typedAmountText(amount) === null) {
+      ctx.issues.push({ code: "custom", path: ["amount"], message: "must be a number such as 125.50 or 1,250.00", input: amount });
     }
     if (reason === "other" && !note) ctx.issues.push({ code: "custom", path: ["note"], message: 'is required when the reason is "Other"', input: note });
   });

@@ -1,19 +1,20 @@
 import { AppError } from "@/lib/errors";
-import { majorToMinor } from "@/lib/money/convert";
+import { majorToMinor, typedAmountText } from "@/lib/money/convert";
 import { AmountPrecisionError, UnknownCurrencyError } from "@/lib/money/currency";
 
 /** A form's "amount" field refused with its rule, both on the field and in the summary line. */
 export function amountFieldError(rule: string, form = "form"): AppError {
-  return new AppError("VALIDATION_FAILED", `Check the ${form}: amount ${rule}.`, { fieldErrors: { amount: [rule] } });
+  return new AppError("VALIDATION_FAILED", `Check the ${form}: Amount ${rule}.`, { fieldErrors: { amount: [rule] } });
 }
 
 /**
- * A typed major-unit amount → exact minor units of the currency; more decimals than the
- * currency has is the user's to fix, so it becomes a field error, never a rounding.
+ * A typed major-unit amount (thousands separators allowed: "1,000.00") → exact minor units of
+ * the currency; more decimals than the currency has is the user's to fix, so it becomes a field
+ * error, never a rounding.
  */
 export function amountFieldToMinor(amount: string, currency: string, form = "form"): bigint {
   try {
-    return majorToMinor(amount, currency);
+    return majorToMinor(typedAmountText(amount) ?? amount, currency);
   } catch (error) {
     if (error instanceof UnknownCurrencyError) throw amountFieldError(`cannot be read in ${currency}, a currency we do not know`, form);
     if (error instanceof AmountPrecisionError) throw amountFieldError(`has more decimals than ${currency} allows`, form);

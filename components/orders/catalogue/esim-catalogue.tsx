@@ -31,7 +31,7 @@ export async function EsimCatalogue({ client, params, wallets }: { client: Octop
             <tr key={variant.id} className="align-top" data-testid={`esim-variant-${variant.id}`}>
               <td className="px-3 py-2 font-medium">
                 {productName}
-                {variant.name ? <span className="block text-xs text-zinc-500">{variant.name}</span> : null}
+                {variant.name ? <span className="block text-xs text-zinc-500 dark:text-zinc-400">{variant.name}</span> : null}
               </td>
               <td className="px-3 py-2 text-xs">{countryCode}</td>
               <td className="px-3 py-2 tabular-nums">{variant.dataAmountGb} GB</td>

@@ -25,7 +25,7 @@ function sameRequest(row: PaymentRow, input: RequestPaymentInput): boolean {
 }
 
 const octoReferenceTaken = () =>
-  new AppError("VALIDATION_FAILED", "Check the form: reference is already used by another OCTO payment.", { fieldErrors: { reference: ["is already used by another OCTO payment"] } });
+  new AppError("VALIDATION_FAILED", "Check the form: Reference is already used by another OCTO payment.", { fieldErrors: { reference: ["is already used by another OCTO payment"] } });
 
 export type OpenedRequest = { kind: "opened"; payment: PaymentRow } | { kind: "replay"; payment: PaymentRow };
 

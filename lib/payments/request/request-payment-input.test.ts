@@ -11,12 +11,13 @@ describe("request-payment form input", () => {
   it("converts the typed major amount exactly into minor units", () => {
     expect(requestPaymentInput.parse(base).amountMinor).toBe(1050n);
     expect(requestPaymentInput.parse({ ...base, amount: " 0.1 " }).amountMinor).toBe(10n);
+    expect(requestPaymentInput.parse({ ...base, amount: "1,000.50" }).amountMinor).toBe(100_050n);
     expect(requestPaymentInput.parse({ ...base, method: "octo", currency: "uzs", amount: "10000000" }).amountMinor).toBe(1_000_000_000n);
   });
 
   it("names the field and the rule for each bad value", () => {
     expect(errorsOf({ ...base, amount: "10.505" })).toEqual({ amount: "has more decimals than HKD allows" });
-    expect(errorsOf({ ...base, amount: "1,000" })).toEqual({ amount: "must be a number such as 125.50" });
+    expect(errorsOf({ ...base, amount: "1,00" })).toEqual({ amount: "must be a number such as 125.50 or 1,250.00" });
     expect(errorsOf({ ...base, amount: "0" })).toEqual({ amount: "must be greater than zero" });
     expect(errorsOf({ ...base, amount: "-5" })).toEqual({ amount: "must be greater than zero" });
     expect(errorsOf({ ...base, amount: "" })).toEqual({ amount: "is required" });

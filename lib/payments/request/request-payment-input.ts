@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { optionalTypedText, typedText } from "@/lib/validation/text";
 import { AmountPrecisionError } from "@/lib/money/currency";
-import { majorToMinor } from "@/lib/money/convert";
+import { majorToMinor, typedAmountText } from "@/lib/money/convert";
 import { octoCurrencies } from "@/lib/providers/octo/amounts";
 
 /** The ways finance can ask a customer for money; each is a provider flow of providers.md. */
@@ -58,7 +58,7 @@ export const requestPaymentInput = z
   .transform((input) => ({
     method: input.method,
     currency: input.currency,
-    amountMinor: majorToMinor(input.amount, input.currency),
+    amountMinor: majorToMinor(plainAmount(input.amount), input.currency),
     reference: input.reference,
     description: input.description,
     customerEmail: input.customerEmail,
@@ -66,16 +66,23 @@ export const requestPaymentInput = z
     idempotencyKey: input.idempotencyKey,
   }));
 
+/** The typed amount without thousands separators ("1,000.50" → "1000.50"); anything else as typed. */
+const plainAmount = (typed: string): string => {
+  const negative = typed.trim().startsWith("-");
+  const text = typedAmountText(negative ? typed.trim().slice(1) : typed);
+  return text === null ? typed.trim() : `${negative ? "-" : ""}${text}`;
+};
+
 /** The cross-field rules of amount and currency for the chosen flow, or null when they hold. */
 function amountIssue(input: { method?: unknown; currency?: unknown; amount?: unknown }): { path: string[]; message: string } | null {
   const method = requestMethods.find((m) => m === input.method);
   if (!method || typeof input.currency !== "string" || typeof input.amount !== "string" || input.amount === "") return null;
   const currency = input.currency;
   if (!currenciesOf[method].includes(currency)) return { path: ["currency"], message: `must be one of ${currenciesOf[method].join(", ")} for this flow` };
-  if (!/^-?\d+(\.\d+)?$/.test(input.amount)) return { path: ["amount"], message: "must be a number such as 125.50" };
+  if (!/^-?\d+(\.\d+)?$/.test(plainAmount(input.amount))) return { path: ["amount"], message: "must be a number such as 125.50 or 1,250.00" };
   let amountMinor: bigint;
   try {
-    amountMinor = majorToMinor(input.amount, currency);
+    amountMinor = majorToMinor(plainAmount(input.amount), currency);
   } catch (error) {
     if (!(error instanceof AmountPrecisionError)) throw error;
     return { path: ["amount"], message: `has more decimals than ${currency} allows` };
