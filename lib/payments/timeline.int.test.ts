@@ -61,7 +61,7 @@ describe(`payment timeline [${testDatabaseKind}]`, () => {
     expect(captured.detail).toContain("checkout");
     expect(entries[4]!.detail).toContain("payment is already captured");
     // The event rows carry the webhook's event id/type as scalars: a one-line detail, no payload.
-    expect(entries[1]).toMatchObject({ detail: expect.stringContaining("eventType: payment_pending"), rawPayload: null, actor: null });
+    expect(entries[1]).toMatchObject({ detail: expect.stringContaining("event: payment_pending"), rawPayload: null, actor: null });
   });
 
   it("names the staff member on staff events and keeps other payments out", async () => {
@@ -140,7 +140,8 @@ describe("timeline wording", () => {
 
   it("keeps scalar details on one line and offers nested ones as a payload", () => {
     expect(describeEventDetail(null)).toEqual({ detail: null, rawPayload: null });
-    expect(describeEventDetail({ eventId: "evt_1", attempt: 2, ok: true })).toEqual({ detail: "eventId: evt_1, attempt: 2, ok: true", rawPayload: null });
+    expect(describeEventDetail({ eventId: "evt_1", attempt: 2, ok: true })).toEqual({ detail: "event id: evt_1, attempt: 2, succeeded: yes", rawPayload: null });
+    expect(describeEventDetail({ inStep: false, shopRefundId: "r1", note: null })).toEqual({ detail: "in step with the provider: no, shop refund id: r1, note: none", rawPayload: null });
     expect(describeEventDetail({ body: { a: 1 } })).toEqual({ detail: null, rawPayload: '{\n  "body": {\n    "a": 1\n  }\n}' });
   });
 });

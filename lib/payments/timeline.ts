@@ -73,15 +73,35 @@ function isScalar(value: unknown): value is string | number | boolean | null {
   return value === null || ["string", "number", "boolean"].includes(typeof value);
 }
 
+/** How a detail field reads on the page; any other key is split into words ("shopRefundId" → "shop refund id"). */
+const detailLabels: Record<string, string> = {
+  eventType: "event",
+  eventId: "event id",
+  inStep: "in step with the provider",
+  httpStatus: "HTTP status",
+  providerStatus: "provider status",
+  amountMinor: "amount in minor units",
+  ok: "succeeded",
+};
+
+const detailLabel = (key: string): string =>
+  detailLabels[key] ??
+  key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replaceAll("_", " ")
+    .toLowerCase();
+
+const detailValue = (value: string | number | boolean | null): string => (value === true ? "yes" : value === false ? "no" : value === null ? "none" : String(value));
+
 /**
- * An event's jsonb detail as one line of its scalar fields ("eventType payment_captured, …");
+ * An event's jsonb detail as one line of its scalar fields in words ("event: payment_captured, …");
  * when it holds anything nested (a provider response, say) the whole detail is also offered
  * pretty-printed as the raw payload.
  */
 export function describeEventDetail(detail: Record<string, unknown> | null): { detail: string | null; rawPayload: string | null } {
   if (!detail) return { detail: null, rawPayload: null };
   const entries = Object.entries(detail);
-  const scalars = entries.filter(([, value]) => isScalar(value)).map(([key, value]) => `${key}: ${String(value)}`);
+  const scalars = entries.flatMap(([key, value]) => (isScalar(value) ? [`${detailLabel(key)}: ${detailValue(value)}`] : []));
   const nested = entries.some(([, value]) => !isScalar(value));
   return { detail: scalars.length ? scalars.join(", ") : null, rawPayload: nested ? JSON.stringify(detail, null, 2) : null };
 }
