@@ -18,13 +18,15 @@ async function requestPayment(page: Page, fields: { flow: RegExp; amount: string
 }
 
 /** The customer opens the payment page from the QR code's link and answers on the provider's own page. */
-async function customerPays(page: Page, button: RegExp) {
+async function customerPays(page: Page, button: RegExp, returnHeading: string) {
   await expect(page.getByRole("img", { name: /QR code of the payment page/ })).toBeVisible();
   const landingUrl = await page.getByRole("link", { name: /Open the payment page/ }).getAttribute("href");
   const landing = await page.context().newPage();
   await landing.goto(landingUrl ?? "");
   await landing.getByRole("button", { name: button }).click();
   await landing.waitForURL(/payment-complete/);
+  // The return page says only what the provider's choice of address tells.
+  await expect(landing.getByRole("heading", { level: 1 })).toHaveText(returnHeading);
   await landing.close();
 }
 
@@ -40,7 +42,7 @@ test.describe("[PAYMENT REQUEST] finance requests a payment and watches it compl
       await expect(status).toHaveText("Pending");
       await expect(page.getByText("Octopus app link")).toBeVisible();
 
-      await customerPays(page, /Approve in Octopus app/);
+      await customerPays(page, /Approve in Octopus app/, "Thank you");
       // The webhook reaches the dashboard and the page follows without a reload.
       await expect(status).toHaveText("Captured", { timeout: 20_000 });
       const timeline = page.getByRole("table", { name: /Payment timeline/ });
@@ -57,10 +59,17 @@ test.describe("[PAYMENT REQUEST] finance requests a payment and watches it compl
     await requestPayment(page, { flow: /OCTO/, amount: "125000.00", currency: "UZS", reference });
     const status = page.getByRole("status", { name: "Payment status" });
     await expect(status).toHaveText("Pending");
-    await customerPays(page, /Approve/);
+    // OCTO has one return address for every outcome: the page claims neither.
+    await customerPays(page, /Approve/, "You are back from the payment page");
     // OCTO's callback is delivered by the sandbox's ticker, then re-checked with OCTO: allow for a busy machine.
     await expect(status).toHaveText("Captured", { timeout: 45_000 });
     await expect(page.getByRole("table", { name: /Payment timeline/ })).toContainText("Webhook received");
+  });
+
+  test("a customer who declines is told the payment did not go through, never thanked", async ({ page }) => {
+    await requestPayment(page, { flow: /one API call/, amount: "33.30", reference: `E2E-DECLINE-${unique}` });
+    await customerPays(page, /Decline/, "Your payment did not go through");
+    await expect(page.getByRole("status", { name: "Payment status" })).toHaveText("Declined", { timeout: 20_000 });
   });
 
   test("bad input names the field and the rule, and nothing is created", async ({ page }) => {

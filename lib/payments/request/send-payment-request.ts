@@ -1,3 +1,4 @@
+import { customerReturnUrlFor } from "./customer-return";
 import { eq } from "drizzle-orm";
 import { paymentEvents, payments } from "@/drizzle/schema/payments";
 import type { Database } from "@/lib/db/types";
@@ -56,8 +57,8 @@ async function ensurePaymentSetup(db: Database, clients: PaymentProviderClients,
     reference: payment.reference,
     ...(payment.description && { description: payment.description }),
     ...(payment.customerEmail && { customer: { email: payment.customerEmail, ...(payment.customerName && { name: payment.customerName }) } }),
-    successUrl: urls.customerReturnUrl,
-    failureUrl: urls.customerReturnUrl,
+    successUrl: customerReturnUrlFor(urls.customerReturnUrl, "paid"),
+    failureUrl: customerReturnUrlFor(urls.customerReturnUrl, "not_paid"),
   });
   await db.transaction(async (tx) => {
     await tx.update(payments).set({ providerSetupId: setup.id, updatedAt: new Date() }).where(eq(payments.id, payment.id));
@@ -84,8 +85,8 @@ export async function sendPaymentRequest(db: Database, clients: PaymentProviderC
           amountMinor: payment.amountMinor,
           currency: "HKD",
           reference: payment.reference,
-          successUrl: urls.customerReturnUrl,
-          failureUrl: urls.customerReturnUrl,
+          successUrl: customerReturnUrlFor(urls.customerReturnUrl, "paid"),
+          failureUrl: customerReturnUrlFor(urls.customerReturnUrl, "not_paid"),
           ...(payment.description && { description: payment.description }),
           ...(customer && { customer }),
           // Lets a webhook that overtakes our own answer find this row (see applyProviderStatus).
