@@ -138,6 +138,29 @@ test.describe("[REFUNDS] finance refunds an Octopus payment", () => {
     await expect(page.getByTestId("refund").first()).toContainText("Decided by: finance2@demo.test");
   });
 
+  test("refunds awaiting approval count in the summary, the dialog and the queue", async ({ page }) => {
+    // The HKD threshold is HK$50.00 since the test before (serial): HK$100.00 waits for approval.
+    const reference = `E2E-RF-AWAIT-${unique}`;
+    await capturedOctopusPayment(page, reference, "150.00");
+    const first = await issueRefund(page, { amount: "100.00" });
+    await first.getByRole("button", { name: "Issue refund" }).click();
+    await answerStepUpIfAsked(page, "finance", refundStatuses(page).first());
+    await expect(refundStatuses(page)).toHaveText(["Awaiting approval"]);
+    await expect(page.getByTestId("awaiting-approval-note")).toHaveText("HK$100.00 awaiting approval; HK$50.00 if approved.");
+
+    const second = await issueRefund(page, { amount: "60.00" });
+    await expect(second.getByText("Awaiting approval: HK$100.00 in other refunds; if they are approved, HK$50.00 is left.")).toBeVisible();
+    await expect(second.getByTestId("beyond-approvals")).toContainText("HK$60.00 fits what is refundable now, but not beside the HK$100.00 awaiting approval");
+    await expect(second.getByText(/passes every rule/)).toHaveCount(0);
+    await second.getByLabel("Amount").fill("50.00");
+    await expect(second.getByTestId("beyond-approvals")).toHaveCount(0);
+    await second.getByRole("button", { name: "Cancel" }).click();
+
+    await page.goto("/refunds");
+    const row = page.getByTestId("approval-row").filter({ hasText: reference });
+    await expect(row.getByTestId("approval-refundable")).toHaveText("HK$150.00");
+  });
+
   test("ops watches a pending refund on the monitor and syncs it with the provider", async ({ page, browser }) => {
     const reference = `E2E-RF-SYNC-${unique}`;
     await capturedOctopusPayment(page, reference);

@@ -22,6 +22,8 @@ export interface RefundDialogPayment {
   /** bigint minor units as strings (server → client). */
   capturedMinor: string;
   refundReservedMinor: string;
+  /** Other refunds of this payment awaiting approval: no money held yet, but there will be if approved. */
+  awaitingApprovalMinor: string;
   /** Refunds made on this payment in the last few minutes (a same-amount one is warned about). */
   recentRefunds: RecentRefund[];
 }
@@ -142,6 +144,9 @@ function RefundForm({
   const amountMinor = amountOf(kind, typed, payment);
   const violations = amountMinor === null ? [] : checkRefundRules(payment, amountMinor, { sandboxTriggers });
   const sameAmount = sameAmountRecently(props.recentRefunds, amountMinor);
+  const awaiting = BigInt(props.awaitingApprovalMinor);
+  const leftAfterApprovals = refundable - awaiting > 0n ? refundable - awaiting : 0n;
+  const beyondApprovals = awaiting > 0n && amountMinor !== null && violations.length === 0 && amountMinor > leftAfterApprovals;
   const errors = result?.ok === false ? result.fieldErrors : undefined;
 
   return (
@@ -197,6 +202,11 @@ function RefundForm({
             <li>
               Still refundable: {money(payment.capturedMinor)} captured − {money(payment.refundReservedMinor)} in other refunds (requested, pending, unknown or approved) = {money(refundable > 0n ? refundable : 0n)}.
             </li>
+            {awaiting > 0n ? (
+              <li>
+                Awaiting approval: {money(awaiting)} in other refunds; if they are approved, {money(leftAfterApprovals)} is left.
+              </li>
+            ) : null}
             {payment.provider === "checkout" ? (
               <li>Octopus (Checkout.com): refund amounts end in 0, a multiple of {money(10n)}; the payment must be captured.</li>
             ) : (
@@ -215,6 +225,10 @@ function RefundForm({
                 </li>
               ))}
             </ul>
+          ) : beyondApprovals ? (
+            <p className="mt-2 text-amber-800 dark:text-amber-200" data-testid="beyond-approvals">
+              {money(amountMinor)} fits what is refundable now, but not beside the {money(awaiting)} awaiting approval: if those are approved first, this one will be refused, and if this one goes first, they will be.
+            </p>
           ) : amountMinor !== null && amountMinor > 0n ? (
             <p className="mt-2 text-emerald-700 dark:text-emerald-400">Refund of {money(amountMinor)} passes every rule.</p>
           ) : null}

@@ -3,7 +3,7 @@ import { payments, refunds } from "@/drizzle/schema";
 import { makeUser } from "@/lib/testing/fixtures";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/lib/testing/test-database";
 import { getPaymentDetail, getPaymentStatusSummary, parsePaymentId } from "./payment-detail";
-import { paymentAmounts } from "./refund-totals";
+import { paymentAmounts, refundableAfterApprovalsMinor } from "./refund-totals";
 
 describe(`payment detail [${testDatabaseKind}]`, () => {
   let t: TestDatabase;
@@ -61,9 +61,9 @@ describe(`payment detail [${testDatabaseKind}]`, () => {
 
   it("derives captured, refunded and still refundable amounts in one place", async () => {
     const captured = await insertPayment({ status: "captured", amountMinor: 5000n, capturedMinor: 5000n });
-    expect(await paymentAmounts(t.db, captured)).toEqual({ capturedMinor: 5000n, refundedMinor: 0n, inFlightMinor: 0n, refundableMinor: 5000n });
+    expect(await paymentAmounts(t.db, captured)).toEqual({ capturedMinor: 5000n, refundedMinor: 0n, inFlightMinor: 0n, refundableMinor: 5000n, awaitingApprovalMinor: 0n });
     const pending = await insertPayment({ amountMinor: 5000n });
-    expect(await paymentAmounts(t.db, pending)).toEqual({ capturedMinor: 0n, refundedMinor: 0n, inFlightMinor: 0n, refundableMinor: 0n });
+    expect(await paymentAmounts(t.db, pending)).toEqual({ capturedMinor: 0n, refundedMinor: 0n, inFlightMinor: 0n, refundableMinor: 0n, awaitingApprovalMinor: 0n });
   });
 
   it("counts approved refunds as refunded and every reserving refund against what is still refundable", async () => {
@@ -77,9 +77,11 @@ describe(`payment detail [${testDatabaseKind}]`, () => {
       reason: "customer_request" as const,
       idempotencyKey: crypto.randomUUID(),
     });
-    // approved 2,000 + pending 3,000 + unknown 2,000 reserve 7,000; declined and awaiting approval reserve nothing.
+    // approved 2,000 + pending 3,000 + unknown 2,000 reserve 7,000; declined and awaiting approval
+    // reserve nothing, and the 500 awaiting approval is counted on its own (it would hold money if approved).
     await t.db.insert(refunds).values([refund("approved", 2_000n), refund("pending", 3_000n), refund("unknown", 2_000n), refund("declined", 1_000n), refund("awaiting_approval", 500n)]);
-    expect(await paymentAmounts(t.db, payment)).toEqual({ capturedMinor: 10_000n, refundedMinor: 2_000n, inFlightMinor: 5_000n, refundableMinor: 3_000n });
+    expect(await paymentAmounts(t.db, payment)).toEqual({ capturedMinor: 10_000n, refundedMinor: 2_000n, inFlightMinor: 5_000n, refundableMinor: 3_000n, awaitingApprovalMinor: 500n });
+    expect(refundableAfterApprovalsMinor(await paymentAmounts(t.db, payment))).toBe(2_500n);
     const other = await insertPayment({ status: "captured", amountMinor: 10_000n, capturedMinor: 10_000n });
     expect((await paymentAmounts(t.db, other)).refundedMinor).toBe(0n);
   });

@@ -1,4 +1,4 @@
-import { and, eq, sum } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { refunds } from "@/drizzle/schema/refunds";
 import type { DbOrTx } from "@/lib/db/types";
 
@@ -10,7 +10,15 @@ export interface PaymentAmounts {
   inFlightMinor: bigint;
   /** Captured minus every refund that holds money (the payment's reservation), never below zero. */
   refundableMinor: bigint;
+  /** Refunds waiting for a second person's approval: they hold no money yet, but will if approved. */
+  awaitingApprovalMinor: bigint;
 }
+
+/** What would be left to refund once every refund awaiting approval is approved, never below zero. */
+export const refundableAfterApprovalsMinor = (amounts: Pick<PaymentAmounts, "refundableMinor" | "awaitingApprovalMinor">): bigint => {
+  const left = amounts.refundableMinor - amounts.awaitingApprovalMinor;
+  return left > 0n ? left : 0n;
+};
 
 /**
  * The captured / refunded / still refundable amounts of a payment, in its minor units: the single
@@ -19,12 +27,16 @@ export interface PaymentAmounts {
  */
 export async function paymentAmounts(db: DbOrTx, payment: { id: string; capturedMinor: bigint; refundReservedMinor: bigint }): Promise<PaymentAmounts> {
   const [row] = await db
-    .select({ approved: sum(refunds.amountMinor) })
+    .select({
+      approved: sql<string | null>`sum(${refunds.amountMinor}) filter (where ${refunds.status} = 'approved')`,
+      awaiting: sql<string | null>`sum(${refunds.amountMinor}) filter (where ${refunds.status} = 'awaiting_approval')`,
+    })
     .from(refunds)
-    .where(and(eq(refunds.paymentId, payment.id), eq(refunds.status, "approved")));
+    .where(and(eq(refunds.paymentId, payment.id), inArray(refunds.status, ["approved", "awaiting_approval"])));
   const refundedMinor = row?.approved ? BigInt(row.approved) : 0n;
+  const awaitingApprovalMinor = row?.awaiting ? BigInt(row.awaiting) : 0n;
   const remaining = payment.capturedMinor - payment.refundReservedMinor;
   const refundableMinor = remaining > 0n ? remaining : 0n;
   const inFlight = payment.refundReservedMinor - refundedMinor;
-  return { capturedMinor: payment.capturedMinor, refundedMinor, inFlightMinor: inFlight > 0n ? inFlight : 0n, refundableMinor };
+  return { capturedMinor: payment.capturedMinor, refundedMinor, inFlightMinor: inFlight > 0n ? inFlight : 0n, refundableMinor, awaitingApprovalMinor };
 }

@@ -249,9 +249,11 @@ export interface ApprovalQueueRow {
   requestedBy: string | null;
   requesterEmail: string | null;
   createdAt: Date;
+  /** The payment's captured amount minus every refund holding money now (what approval re-checks against). */
+  paymentRefundableMinor: bigint;
 }
 
-/** Refunds waiting for a second person, oldest first. */
+/** Refunds waiting for a second person, oldest first, with what their payment still has to refund. */
 export async function loadApprovalQueue(db: DbOrTx): Promise<ApprovalQueueRow[]> {
   return db
     .select({
@@ -265,6 +267,7 @@ export async function loadApprovalQueue(db: DbOrTx): Promise<ApprovalQueueRow[]>
       requestedBy: refunds.requestedBy,
       requesterEmail: users.email,
       createdAt: refunds.createdAt,
+      paymentRefundableMinor: sql<bigint>`greatest(${payments.capturedMinor} - ${payments.refundReservedMinor}, 0)`.mapWith(BigInt),
     })
     .from(refunds)
     .innerJoin(payments, eq(payments.id, refunds.paymentId))

@@ -43,7 +43,7 @@ describe(`a payment's refunds as the page shows them [${testDatabaseKind}]`, () 
     views = await loadPaymentRefunds(h.db, payment.id);
     expect(views[0]).toMatchObject({ status: "pending", decidedBy: { email: h.secondFinance.email }, decisionNote: "checked" });
     const [fresh] = await h.db.select().from(payments).where(eq(payments.id, payment.id));
-    expect(await paymentAmounts(h.db, fresh!)).toEqual({ capturedMinor: 10_000n, refundedMinor: 0n, inFlightMinor: 8_000n, refundableMinor: 2_000n });
+    expect(await paymentAmounts(h.db, fresh!)).toEqual({ capturedMinor: 10_000n, refundedMinor: 0n, inFlightMinor: 8_000n, refundableMinor: 2_000n, awaitingApprovalMinor: 0n });
     expect(await loadPaymentRefunds(h.db, crypto.randomUUID())).toEqual([]);
   });
 });

@@ -109,7 +109,7 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
           {queue.length === 0 ? (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">No refunds are waiting for approval.</p>
           ) : (
-            <DataTable caption="Refunds awaiting a second person's approval, oldest first" columns={["Requested (UTC)", "Payment", "Amount", "Reason", "Requested by", "Decision"]}>
+            <DataTable caption="Refunds awaiting a second person's approval, oldest first" columns={["Requested (UTC)", "Payment", "Amount", "Still refundable on the payment", "Reason", "Requested by", "Decision"]}>
               {queue.map((row) => {
                 const amount = formatMinor(row.amountMinor, row.currency);
                 return (
@@ -123,9 +123,15 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
                       </Link>
                     </td>
                     <td className="whitespace-nowrap px-3 py-2 font-medium">{amount}</td>
+                    <td className="px-3 py-2" data-testid="approval-refundable">
+                      {formatMinor(row.paymentRefundableMinor, row.currency)}
+                      {row.amountMinor > row.paymentRefundableMinor ? (
+                        <div className="text-xs text-red-700 dark:text-red-400">More than is left: approving it will be refused.</div>
+                      ) : null}
+                    </td>
                     <td className="px-3 py-2">
                       {refundReasonLabels[row.reason as keyof typeof refundReasonLabels] ?? row.reason}
-                      {row.note ? <div className="text-xs text-zinc-500">{row.note}</div> : null}
+                      {row.note ? <div className="text-xs text-zinc-500 dark:text-zinc-400">{row.note}</div> : null}
                     </td>
                     <td className="px-3 py-2 text-xs">{row.requesterEmail ?? "—"}</td>
                     <td className="px-3 py-2">
@@ -223,7 +229,7 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
               </td>
               <td className="px-3 py-2">{providerLabels[row.provider]}</td>
               <td className="px-3 py-2 text-xs">{row.requesterEmail ?? "—"}</td>
-              <td className="px-3 py-2 text-xs text-zinc-500">
+              <td className="px-3 py-2 text-xs text-zinc-500 dark:text-zinc-400">
                 {canSync && isSyncable(row.status) ? (
                   <div className="space-y-2">
                     <label className="flex items-center gap-1">

@@ -37,7 +37,7 @@ export default async function SandboxPage() {
         <Card title="Sandbox clock">
           <p className="mb-4 text-sm">
             Sandbox time: <span className="font-mono" data-testid="sandbox-now">{now.toISOString().replace("T", " ").slice(0, 19)} UTC</span>{" "}
-            <span className="text-zinc-500">({Math.round(offsetMs / 60_000).toLocaleString("en-US")} minutes ahead of real time)</span>
+            <span className="text-zinc-500 dark:text-zinc-400">({Math.round(offsetMs / 60_000).toLocaleString("en-US")} minutes ahead of real time)</span>
           </p>
           <AdvanceClockForm />
         </Card>
@@ -49,7 +49,7 @@ export default async function SandboxPage() {
               </li>
             ))}
           </ul>
-          <p className="mt-2 text-xs text-zinc-500">Credentials, trigger amounts and control endpoints are in the README&apos;s Sandbox section.</p>
+          <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">Credentials, trigger amounts and control endpoints are in the README&apos;s Sandbox section.</p>
         </Card>
         <Card title="Recent webhooks sent by the sandboxes">
           {deliveries.length ? <WebhookDeliveriesTable deliveries={deliveries} /> : <EmptyState title="No webhooks sent yet." />}

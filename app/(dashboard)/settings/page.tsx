@@ -31,9 +31,9 @@ export default async function SettingsPage() {
                 <p className="text-sm">
                   <span className="font-medium">{row.currency}</span>: refunds above {current} need approval{" "}
                   {row.isDefault ? (
-                    <span className="text-zinc-500">(default)</span>
+                    <span className="text-zinc-500 dark:text-zinc-400">(default)</span>
                   ) : row.updatedAt ? (
-                    <span className="text-zinc-500">
+                    <span className="text-zinc-500 dark:text-zinc-400">
                       (set <UtcTime value={row.updatedAt} /> UTC)
                     </span>
                   ) : null}

@@ -116,7 +116,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             {order.failureReason || order.failureCode ? (
               <p className="text-sm" data-testid="failure-reason">
                 {order.failureReason ?? order.failureCode}
-                {order.failureCode ? <span className="ml-2 font-mono text-xs text-zinc-500">{order.failureCode}</span> : null}
+                {order.failureCode ? <span className="ml-2 font-mono text-xs text-zinc-500 dark:text-zinc-400">{order.failureCode}</span> : null}
               </p>
             ) : null}
             {order.isUserFixable ? (
@@ -157,7 +157,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <ol className="space-y-2 text-sm" aria-label="Order timeline">
           {events.map((e) => (
             <li key={e.id.toString()} className="flex flex-wrap gap-x-3" data-testid="order-event">
-              <time dateTime={e.at.toISOString()} className="font-mono text-xs text-zinc-500">
+              <time dateTime={e.at.toISOString()} className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
                 {e.at.toISOString().replace("T", " ").slice(0, 19)}
               </time>
               <span className="font-medium">{e.kind.replace(/_/g, " ")}</span>
@@ -166,7 +166,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   {orderStatusLabels[e.fromStatus]} → {orderStatusLabels[e.toStatus]}
                 </span>
               ) : null}
-              <span className="text-xs text-zinc-500">{e.source.replace(/_/g, " ")}</span>
+              <span className="text-xs text-zinc-500 dark:text-zinc-400">{e.source.replace(/_/g, " ")}</span>
             </li>
           ))}
         </ol>

@@ -20,7 +20,7 @@ import { isKnownCurrency, unknownCurrencyNotice } from "@/lib/money/currency";
 import { unknownCurrencyRefundRefusal } from "@/lib/refunds/refund-rules";
 import { customerPaysLinks } from "@/lib/payments/customer-pays";
 import { getPaymentDetail, parsePaymentId, toStatusSummary } from "@/lib/payments/payment-detail";
-import { paymentAmounts } from "@/lib/payments/refund-totals";
+import { paymentAmounts, refundableAfterApprovalsMinor } from "@/lib/payments/refund-totals";
 import { loadPaymentTimeline } from "@/lib/payments/timeline";
 import { PaymentRefunds } from "@/components/refunds/payment-refunds";
 import { RefundDialog } from "@/components/refunds/refund-dialog";
@@ -35,7 +35,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
       <dt className="text-xs font-medium uppercase text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className="mt-1 text-sm">{children ?? <span className="text-zinc-500">—</span>}</dd>
+      <dd className="mt-1 text-sm">{children ?? <span className="text-zinc-500 dark:text-zinc-400">—</span>}</dd>
     </div>
   );
 }
@@ -88,6 +88,7 @@ export default async function PaymentDetailPage({ params }: { params: Promise<{ 
         currency: payment.currency,
         capturedMinor: payment.capturedMinor.toString(),
         refundReservedMinor: payment.refundReservedMinor.toString(),
+        awaitingApprovalMinor: amounts.awaitingApprovalMinor.toString(),
         recentRefunds: recentRefundsOf(refunds ?? [], new Date()),
       }}
       thresholdMinor={thresholdMinor.toString()}
@@ -124,7 +125,14 @@ export default async function PaymentDetailPage({ params }: { params: Promise<{ 
           <Item label="Captured">{money(amounts.capturedMinor)}</Item>
           <Item label="Refunded">{money(amounts.refundedMinor)}</Item>
           <Item label="Refunds in flight">{money(amounts.inFlightMinor)}</Item>
-          <Item label="Still refundable">{money(amounts.refundableMinor)}</Item>
+          <Item label="Still refundable">
+            {money(amounts.refundableMinor)}
+            {amounts.awaitingApprovalMinor > 0n ? (
+              <span className="block text-xs font-normal text-amber-800 dark:text-amber-200" data-testid="awaiting-approval-note">
+                {money(amounts.awaitingApprovalMinor)} awaiting approval; {money(refundableAfterApprovalsMinor(amounts))} if approved.
+              </span>
+            ) : null}
+          </Item>
           <Item label="Provider">{paymentProviderLabels[payment.provider]}</Item>
           <Item label="Flow">{paymentFlowLabels[payment.flow]}</Item>
           <Item label="Reference">
