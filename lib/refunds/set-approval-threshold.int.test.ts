@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, refundApprovalThresholds } from "@/drizzle/schema";
 import { actorOf, makeUser } from "@/lib/testing/fixtures";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/lib/testing/test-database";
-import { approvalThresholdOf } from "./approval-thresholds";
+import { approvalThresholdOf, defaultApprovalThresholdsMinor } from "./approval-thresholds";
 import { setApprovalThresholdInput } from "./decision-input";
 import { listApprovalThresholds, setApprovalThreshold } from "./set-approval-threshold";
 
@@ -40,6 +40,6 @@ describe(`approval thresholds [${testDatabaseKind}]`, () => {
     });
     expect(setApprovalThresholdInput.safeParse({ currency: "USD", amount: "-1" }).error?.issues[0]?.message).toBe("must be a number such as 5000.00");
     expect(setApprovalThresholdInput.safeParse({ currency: "XXX", amount: "1" }).error?.issues[0]?.message).toBe("must be a supported currency");
-    expect(await approvalThresholdOf(t.db, "USD")).toBe(100_000n);
+    expect(await approvalThresholdOf(t.db, "USD")).toBe(defaultApprovalThresholdsMinor.USD);
   });
 });

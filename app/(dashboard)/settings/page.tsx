@@ -7,6 +7,7 @@ import { UtcTime } from "@/components/ui/utc-time";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { formatMinor } from "@/lib/money/convert";
+import { unreachableThreshold } from "@/lib/refunds/approval-thresholds";
 import { listApprovalThresholds } from "@/lib/refunds/set-approval-threshold";
 import { lowBalanceThresholds } from "@/lib/wallet/low-balance-threshold";
 import { ledgerWallets } from "@/lib/wallet/wallet-ledger";
@@ -26,6 +27,7 @@ export default async function SettingsPage() {
         <ul className="space-y-4">
           {thresholds.map((row) => {
             const current = formatMinor(row.amountMinor, row.currency);
+            const unreachable = unreachableThreshold(row.currency, row.amountMinor);
             return (
               <li key={row.currency} className="space-y-1" data-testid={`threshold-${row.currency}`}>
                 <p className="text-sm">
@@ -38,6 +40,12 @@ export default async function SettingsPage() {
                     </span>
                   ) : null}
                 </p>
+                {unreachable ? (
+                  <p className="text-sm text-amber-800 dark:text-amber-200" data-testid={`threshold-unreachable-${row.currency}`}>
+                    No refund in {row.currency} can be above {formatMinor(unreachable.capMinor, row.currency)} (OCTO&apos;s limit of 10,000,000 UZS per refund), so at this threshold none ever waits
+                    for approval. Set it lower for maker-checker to apply.
+                  </p>
+                ) : null}
                 <ThresholdForm currency={row.currency} current={current} />
               </li>
             );
