@@ -126,6 +126,11 @@ test.describe("[REFUNDS] finance refunds an Octopus payment", () => {
     await checker.page.goto("/refunds");
     const row = checker.page.getByTestId("approval-row").filter({ hasText: reference });
     await row.getByRole("button", { name: /^Approve/ }).click();
+    // One click sends nothing: the confirmation restates amount, payment and requester.
+    await expect(row.getByTestId("approval-confirmation")).toHaveText(
+      `Send HK$60.00 back to the customer of payment ${reference}, as finance@demo.test asked? The provider is asked at once; this cannot be undone here.`,
+    );
+    await row.getByRole("button", { name: "Yes, approve and send HK$60.00" }).click();
     // The row's own "Approved and sent" line leaves with the row, so the outcome is the refund among all refunds.
     await answerStepUpIfAsked(checker.page, "finance2", checker.page.getByTestId("refund-row").filter({ hasText: reference }).filter({ hasNotText: "Awaiting approval" }));
     // Approved and sent: it leaves the queue and appears among all refunds as sent to the provider.

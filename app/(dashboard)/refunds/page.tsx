@@ -138,7 +138,7 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
                       {row.requestedBy === user.id ? (
                         <span className="text-sm text-zinc-600 dark:text-zinc-400">Needs another approver (you requested it)</span>
                       ) : (
-                        <ApprovalButtons refundId={row.id} label={`the refund of ${amount} on ${row.paymentReference}`} />
+                        <ApprovalButtons refundId={row.id} amount={amount} paymentReference={row.paymentReference} requesterEmail={row.requesterEmail} />
                       )}
                     </td>
                   </tr>
