@@ -205,4 +205,21 @@ test.describe("[REFUNDS] finance refunds an Octopus payment", () => {
     expect((await merchant.page.goto("/refunds"))?.status()).toBe(403);
     await merchant.context.close();
   });
+
+  test("Settings warns when a threshold is at or above OCTO's per-refund limit, where it could never apply", async ({ browser }) => {
+    const admin = await pageAs(browser, storageStateOf("admin"));
+    await admin.page.goto("/settings");
+    const uzs = admin.page.getByRole("form", { name: "UZS approval threshold" });
+    const save = async (amount: string) => {
+      await uzs.getByLabel("UZS threshold").fill(amount);
+      await uzs.getByRole("button", { name: "Save UZS" }).click();
+      await answerStepUpIfAsked(admin.page, "admin", uzs.getByRole("status").filter({ hasText: "now need" }));
+      await expect(uzs.getByRole("status")).toContainText("now need a second person's approval.");
+    };
+    await save("10000000.00");
+    await expect(admin.page.getByTestId("threshold-unreachable-UZS")).toContainText(/No refund in UZS can be above UZS\s10,000,000\.00/);
+    await save("5000000.00");
+    await expect(admin.page.getByTestId("threshold-unreachable-UZS")).toHaveCount(0);
+    await admin.context.close();
+  });
 });
