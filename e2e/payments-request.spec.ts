@@ -81,7 +81,7 @@ test.describe("[PAYMENT REQUEST] finance requests a payment and watches it compl
     await page.getByLabel("Reference (optional)").fill("has spaces");
     await page.getByRole("button", { name: "Request payment" }).click();
     await expect(page.getByText("Amount has more decimals than HKD allows", { exact: true })).toBeVisible();
-    await expect(page.getByText("Reference (optional) may contain only letters, digits, dot, dash and underscore", { exact: true })).toBeVisible();
+    await expect(page.getByText("Reference may contain only letters, digits, dot, dash and underscore", { exact: true })).toBeVisible();
     await expect(page).toHaveURL(/\/payments\/new$/);
   });
 
