@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
 import { storageStateOf } from "./support/roles";
 
 test.use({ storageState: storageStateOf("finance") });
@@ -26,6 +27,24 @@ test.describe("[SHELL] layout, theme and keyboard", () => {
     await expect(page.locator("html")).toHaveClass(/dark/);
     await page.getByRole("button", { name: "Light theme" }).click();
     await expect(page.locator("html")).not.toHaveClass(/dark/);
+  });
+
+  test("the 403 and 404 pages keep the dark theme and the shell's one main landmark", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageStateOf("merchant") });
+    const page = await context.newPage();
+    await page.goto("/orders");
+    await page.getByRole("button", { name: "Dark theme" }).click();
+    for (const [path, heading] of [
+      ["/users", "403: not allowed"],
+      ["/orders/00000000-0000-4000-8000-000000000000", "404: not found"],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+      await expect(page.locator("html")).toHaveClass(/dark/);
+      await expect(page.getByRole("main")).toHaveCount(1);
+      await expectNoAxeViolations(page, `${heading} (dark)`);
+    }
+    await context.close();
   });
 
   test("keyboard users can skip to content and reach the navigation with a visible focus", async ({ page }) => {
