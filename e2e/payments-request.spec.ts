@@ -85,6 +85,31 @@ test.describe("[PAYMENT REQUEST] finance requests a payment and watches it compl
     await expect(page).toHaveURL(/\/payments\/new$/);
   });
 
+  test("after a refusal the form keeps the flow, currency and every field; fixing only the bad one requests exactly that", async ({ page }) => {
+    const reference = `E2E-KEEP-${unique}`;
+    await page.goto("/payments/new");
+    await page.getByRole("radio", { name: /OCTO/ }).check();
+    await page.getByLabel("Currency").selectOption("RUB");
+    await page.getByLabel("Amount").fill("15000.50");
+    await page.getByLabel("Reference (optional)").fill(`${reference}!`);
+    await page.getByLabel("Customer email (optional)").fill("keep@example.test");
+    await page.getByLabel("Customer name (optional)").fill("Kept Typed");
+    await page.getByRole("button", { name: "Request payment" }).click();
+    await expect(page.getByText("Reference may contain only letters, digits, dot, dash and underscore", { exact: true })).toBeVisible();
+    await expect(page.getByRole("radio", { name: /OCTO/ })).toBeChecked();
+    await expect(page.getByLabel("Currency")).toHaveValue("RUB");
+    await expect(page.getByLabel("Amount")).toHaveValue("15000.50");
+    await expect(page.getByLabel("Reference (optional)")).toHaveValue(`${reference}!`);
+    await expect(page.getByLabel("Customer email (optional)")).toHaveValue("keep@example.test");
+    await expect(page.getByLabel("Customer name (optional)")).toHaveValue("Kept Typed");
+
+    await page.getByLabel("Reference (optional)").fill(reference);
+    await page.getByRole("button", { name: "Request payment" }).click();
+    await expect(page).toHaveURL(/\/payments\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { level: 1, name: `Payment ${reference}` })).toBeVisible();
+    await expect(page.getByRole("main")).toContainText(/RUB\s15,000\.50/);
+  });
+
   test("ops can watch payments but not request them", async ({ browser }) => {
     const context = await browser.newContext({ storageState: storageStateOf("ops") });
     const page = await context.newPage();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, SelectInput, TextInput } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
@@ -19,6 +19,8 @@ interface FormState {
  * Request a payment by one of the three flows. The idempotency key comes from the server with
  * the form and is sent with every submission, so a double click or a resubmission shows the
  * first payment instead of making another; it is replaced only after the provider refused.
+ * Submitted through onSubmit, not `<form action>`, which React 19 resets after every answer: after
+ * a refusal the flow, currency and every field still hold what the user typed.
  */
 export function RequestPaymentForm({ initialKey }: { initialKey: string }) {
   const router = useRouter();
@@ -40,9 +42,15 @@ export function RequestPaymentForm({ initialKey }: { initialKey: string }) {
     if (result?.ok) router.push(`/payments/${result.data.paymentId}`);
   }, [result, router]);
 
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => action(formData));
+  }
+
   const currencies = currenciesOf[method];
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2" aria-label="Request a payment" noValidate>
+    <form method="post" onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" aria-label="Request a payment" noValidate>
       <input type="hidden" name="idempotencyKey" value={state.key} />
       <fieldset className="space-y-2 sm:col-span-2">
         <legend className="text-sm font-medium">Flow</legend>
