@@ -1,19 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, SelectInput, TextInput } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import { importPaymentAction } from "@/lib/actions/payments/import-payment";
 
-/**
- * Import by id; on success the payment's page opens. The fields are controlled so a refused
- * submission keeps what was typed (React resets uncontrolled fields after a form action).
- */
+/** Import by id; on success the payment's page opens. A refused submission keeps what was typed. */
 export function ImportPaymentForm() {
   const router = useRouter();
-  const [result, action, pending] = useActionState(importPaymentAction, null);
+  const { result, pending, onSubmit } = useKeptFormAction(importPaymentAction);
   const [provider, setProvider] = useState<"checkout" | "octo">("checkout");
   const [paymentId, setPaymentId] = useState("");
   const [currency, setCurrency] = useState("");
@@ -26,7 +24,7 @@ export function ImportPaymentForm() {
       ? "The Checkout.com payment id: pay_ followed by 26 letters or digits."
       : "The shop_transaction_id. OCTO looks payments up by shop_transaction_id only, so a payment UUID works only for a payment already in the ledger.";
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2" aria-label="Import a payment" noValidate>
+    <form method="post" onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" aria-label="Import a payment" noValidate>
       <Field id="import-provider" label="Provider" errors={errors?.provider}>
         <SelectInput
           id="import-provider"
