@@ -1,3 +1,4 @@
+import { fieldInWords } from "@/lib/actions/action-result";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { makeUser } from "@/lib/testing/fixtures";
@@ -51,7 +52,7 @@ describe(`server actions refuse NUL in typed text [${testDatabaseKind}]`, () => 
     const result = (await run()) as { ok: boolean; code?: string; message?: string; fieldErrors?: Record<string, string[]> };
     expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
     expect(result.fieldErrors?.[field]).toContain(rule);
-    expect(result.message).toContain(`${field} ${rule}`);
+    expect(result.message).toContain(`${fieldInWords(field)} ${rule}`);
     expect(await tableChecksums(t.db)).toEqual(before);
   }
 
