@@ -192,7 +192,11 @@ test.describe("[MFA] enrolment and sign-in with a second factor", () => {
       const right = await totpCode(demoTotpSecrets[roleUsers.ops]!);
       await form.getByLabel("Authenticator code").fill(right === "111111" ? "222222" : "111111");
       await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), form.getByRole("button", { name: "Verify code" }).click()]);
-      if (attempt < 5) await expect(form.getByRole("alert")).toHaveText("That authenticator code is not right. Type the six digits your app shows now.");
+      if (attempt < 5) {
+        await expect(form.getByRole("alert")).toHaveText("That authenticator code is not right. Type the six digits your app shows now.");
+        // The form empties its code field after each answer: the next code is typed after that, never before.
+        await expect(form.getByLabel("Authenticator code")).toHaveValue("");
+      }
     }
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("Too many wrong codes, so this sign-in has ended. Sign in again.");
     await page.reload();

@@ -72,7 +72,7 @@ async function importThroughPage(page: Page, input: { provider: "Checkout.com (O
 }
 
 const recentRow = (page: Page, providerPaymentId: string) =>
-  page.getByRole("table", { name: "The latest payments first seen at a provider, newest first" }).getByRole("row").filter({ hasText: providerPaymentId });
+  page.getByRole("table", { name: "The latest payments first seen at each provider, newest first" }).getByRole("row").filter({ hasText: providerPaymentId });
 
 test.describe("[PAYMENTS] import by id", () => {
   test.use({ storageState: storageStateOf("ops") });
@@ -124,7 +124,8 @@ test.describe("[PAYMENTS] import by id", () => {
     await page.goto("/payments/import");
     await page.getByLabel("Payment id").fill("pay_nope");
     await page.getByRole("button", { name: "Import payment" }).click();
-    await expect(page.getByText("Payment id must be a Checkout.com payment id: pay_ followed by 26 lowercase letters or digits")).toBeVisible();
+    await expect(page.getByText("Payment id must be a Checkout.com payment id: pay_ followed by 26 lowercase letters or digits", { exact: true })).toBeVisible();
+    await expect(page.getByRole("form", { name: "Import a payment" }).getByRole("status")).toContainText("Check the form: Payment id must be a Checkout.com payment id");
     await expect(page.getByLabel("Payment id")).toHaveAttribute("aria-invalid", "true");
 
     const unknown = `pay_${"q".repeat(26)}`;

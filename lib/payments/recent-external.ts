@@ -1,9 +1,20 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { payments } from "@/drizzle/schema/payments";
 import type { DbOrTx } from "@/lib/db/types";
 
-/** The latest payments first seen at a provider (webhook or import), newest first; walks payments_created_idx. */
+const providers = ["checkout", "octo"] as const;
+
+/**
+ * The latest payments first seen at each provider (webhook or import), newest first: `limit` per
+ * provider, so a burst of one provider's webhooks never hides the other's; each walks
+ * payments_created_idx.
+ */
 export async function recentExternalPayments(db: DbOrTx, limit = 5) {
+  const perProvider = await Promise.all(providers.map((provider) => latestExternal(db, provider, limit)));
+  return perProvider.flat().sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+}
+
+function latestExternal(db: DbOrTx, provider: (typeof providers)[number], limit: number) {
   return db
     .select({
       id: payments.id,
@@ -16,7 +27,7 @@ export async function recentExternalPayments(db: DbOrTx, limit = 5) {
       createdAt: payments.createdAt,
     })
     .from(payments)
-    .where(eq(payments.flow, "external"))
+    .where(and(eq(payments.flow, "external"), eq(payments.provider, provider)))
     .orderBy(desc(payments.createdAt), desc(payments.id))
     .limit(limit);
 }

@@ -26,11 +26,11 @@ export default async function ImportPaymentPage() {
         <Card title="Import by id">
           <ImportPaymentForm />
         </Card>
-        <Card title="Payments first seen at a provider">
+        <Card title="Payments first seen at each provider">
           {recent.length === 0 ? (
             <EmptyState title="None yet.">Payments imported here or created by a provider&apos;s webhook appear here.</EmptyState>
           ) : (
-            <DataTable caption="The latest payments first seen at a provider, newest first" columns={["Created (UTC)", "Provider", "Provider id", "Status", "Amount", "Sync"]}>
+            <DataTable caption="The latest payments first seen at each provider, newest first" columns={["Created (UTC)", "Provider", "Provider id", "Status", "Amount", "Sync"]}>
               {recent.map((payment) => (
                 <tr key={payment.id} className="align-top">
                   <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{payment.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
