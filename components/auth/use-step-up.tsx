@@ -1,6 +1,7 @@
 "use client";
 
-import { startTransition, useActionState, useCallback, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useActionState, useCallback, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { submitWithoutReset } from "@/components/ui/use-kept-form-action";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { StepUpDialog, type StepUpRequest } from "./step-up-dialog";
 
@@ -63,14 +64,10 @@ export function useStepUpActionState<Data>(action: FormAction<Data>, options: { 
   }, null);
 
   const onSubmit = useCallback(
-    (event: FormEvent<HTMLFormElement>) => {
-      event.preventDefault();
-      const form = event.currentTarget;
-      formRef.current = form;
-      const submitter = (event.nativeEvent as SubmitEvent).submitter;
-      const formData = new FormData(form, submitter instanceof HTMLElement ? submitter : null);
-      startTransition(() => dispatch(formData));
-    },
+    (event: FormEvent<HTMLFormElement>) =>
+      submitWithoutReset(dispatch, (form) => {
+        formRef.current = form;
+      })(event),
     [dispatch],
   );
 

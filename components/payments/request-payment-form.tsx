@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, SelectInput, TextInput } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import { submitWithoutReset } from "@/components/ui/use-kept-form-action";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { requestPaymentAction } from "@/lib/actions/payments/request-payment";
 import type { RequestedPayment } from "@/lib/payments/request/outcome-message";
@@ -42,11 +43,7 @@ export function RequestPaymentForm({ initialKey }: { initialKey: string }) {
     if (result?.ok) router.push(`/payments/${result.data.paymentId}`);
   }, [result, router]);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => action(formData));
-  }
+  const onSubmit = submitWithoutReset(action);
 
   const currencies = currenciesOf[method];
   return (
