@@ -5,19 +5,35 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", "node_modules/**", ".data/**", "drizzle/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      ".data/**",
+      "drizzle/migrations/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "no-restricted-properties": [
         "error",
-        { object: "process", property: "env", message: "Read configuration through lib/env.ts only." },
+        { object: "process", property: "env", message: "Read configuration through lib/platform/env.ts only." },
       ],
     },
   },
   {
-    files: ["lib/env.ts", "instrumentation.ts", "*.config.ts", "*.config.mjs", "lib/testing/**", "e2e/**", "**/*.test.ts"],
+    files: [
+      "lib/platform/env.ts",
+      "instrumentation.ts",
+      "*.config.ts",
+      "*.config.mjs",
+      "lib/tooling/testing/**",
+      "e2e/**",
+      "**/*.test.ts",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
 ];

@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 // Imported for its side effect: an invalid environment fails the build and start-up early,
 // with a message that names the variable.
-import "./lib/env";
+import "./lib/platform/env";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

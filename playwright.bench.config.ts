@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { baseURLOf, chromiumLaunch, productionServer } from "./playwright.shared.config";
 
 const port = Number(process.env.BENCH_PORT ?? 3321);
-/** Payments the sandboxes make at start-up, so the list is realistic (lib/sandbox/seed). */
+/** Payments the sandboxes make at start-up, so the list is realistic (lib/tooling/dev-seed). */
 export const benchSeedPayments = Number(process.env.BENCH_SEED_PAYMENTS ?? 300);
 
 /**

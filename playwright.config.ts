@@ -34,7 +34,12 @@ export default defineConfig({
     },
     // The sandbox clock is shared by the whole server: moving it a day would expire another
     // spec's 15-minute Octopus payment mid-flow, so the spec that does so runs after all others.
-    { name: "sandbox clock", dependencies: ["chromium"], testMatch: /sandbox\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch } },
+    {
+      name: "sandbox clock",
+      dependencies: ["chromium"],
+      testMatch: /sandbox\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch },
+    },
   ],
   // No seeded history: each spec makes the payments it looks at.
   webServer: productionServer(port, { dataDir: ".data/e2e-pglite", seedPayments: 0 }),

@@ -21,7 +21,11 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["lib/**/*.int.test.ts"],
-          globalSetup: ["lib/testing/global-setup.ts"],
+          globalSetup: ["lib/tooling/testing/global-setup.ts"],
+          setupFiles: [
+            "lib/tooling/testing/no-network-in-transaction-setup.ts",
+            "lib/tooling/testing/sandbox-clock-setup.ts",
+          ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { ThemeScript } from "@/components/shell/theme-script";
-import { nonceHeader } from "@/lib/security/content-security-policy";
+import { nonceHeader } from "@/lib/platform/security/content-security-policy";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -2,7 +2,7 @@
 
 import { QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { getQueryClient } from "@/lib/query/query-client";
+import { getQueryClient } from "@/lib/app/query/query-client";
 import { ThemeKeeper } from "./shell/theme-keeper";
 
 export function Providers({ children }: { children: ReactNode }) {

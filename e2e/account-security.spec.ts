@@ -19,7 +19,12 @@ interface TestUser {
 let counter = 0;
 function newUser(role: TestUser["role"]): TestUser {
   counter += 1;
-  return { email: `account-${Date.now()}-${counter}@example.test`, name: `Account ${counter}`, role, password: "first password of this user" };
+  return {
+    email: `account-${Date.now()}-${counter}@example.test`,
+    name: `Account ${counter}`,
+    role,
+    password: "first password of this user",
+  };
 }
 
 async function createUserViaForm(page: Page, user: TestUser): Promise<void> {
@@ -62,7 +67,10 @@ test.describe("[ACCOUNT] password and sessions", () => {
   // Each test signs in several browsers (an argon2 check each) and the machine is shared.
   test.describe.configure({ timeout: 120_000 });
 
-  test("a user changes their password: a wrong current one is refused, the other session ends, this one stays", async ({ page, browser }) => {
+  test("a user changes their password: a wrong current one is refused, the other session ends, this one stays", async ({
+    page,
+    browser,
+  }) => {
     const user = newUser("ops");
     await createUserViaForm(page, user);
     const here = await signedInBrowser(browser, user.email, user.password);
@@ -81,16 +89,23 @@ test.describe("[ACCOUNT] password and sessions", () => {
     );
     await expect(form.getByText("Current password is not your current password", { exact: true })).toBeVisible();
     await expect(form.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
-    for (const label of ["Current password", "Confirm new password"]) await expect(form.getByLabel(label)).toHaveValue("");
+    for (const label of ["Current password", "Confirm new password"])
+      await expect(form.getByLabel(label)).toHaveValue("");
 
-    await changePassword(here.page, { current: user.password, next: "my second password here", confirm: "my second password typo" });
+    await changePassword(here.page, {
+      current: user.password,
+      next: "my second password here",
+      confirm: "my second password typo",
+    });
     await expect(form.getByText("Confirm new password does not match the new password", { exact: true })).toBeVisible();
     await expect(form.getByRole("status")).toHaveText(
       "Check the form: Confirm new password does not match the new password; the password fields were cleared so nothing secret stays on the page.",
     );
 
     await changePassword(here.page, { current: user.password, next: "my second password here" });
-    await expect(form.getByRole("status")).toHaveText("Password changed; your 1 other session was signed out, and this one stays signed in.");
+    await expect(form.getByRole("status")).toHaveText(
+      "Password changed; your 1 other session was signed out, and this one stays signed in.",
+    );
     await expect(sessionRows(here.page)).toHaveCount(1);
 
     await expectSignedOut(elsewhere.page);
@@ -116,7 +131,10 @@ test.describe("[ACCOUNT] password and sessions", () => {
     await expect(current).toContainText(/Chrome.* on /);
     await expect(current.getByRole("button")).toHaveCount(0);
 
-    await sessionRows(here.page).filter({ hasNotText: "This session" }).getByRole("button", { name: /^Sign out / }).click();
+    await sessionRows(here.page)
+      .filter({ hasNotText: "This session" })
+      .getByRole("button", { name: /^Sign out / })
+      .click();
     await expect(here.page.getByRole("status").filter({ hasText: "That session was signed out" })).toBeVisible();
     await expect(sessionRows(here.page)).toHaveCount(1);
     await expectSignedOut(second.page);
@@ -126,7 +144,9 @@ test.describe("[ACCOUNT] password and sessions", () => {
     await here.page.reload();
     await expect(sessionRows(here.page)).toHaveCount(3);
     await here.page.getByRole("button", { name: "Sign out all other sessions" }).click();
-    await expect(here.page.getByRole("status").filter({ hasText: "Signed out 2 other sessions; this one stays signed in." })).toBeVisible();
+    await expect(
+      here.page.getByRole("status").filter({ hasText: "Signed out 2 other sessions; this one stays signed in." }),
+    ).toBeVisible();
     await expect(sessionRows(here.page)).toHaveCount(1);
     await expect(here.page.getByRole("button", { name: "Sign out all other sessions" })).toBeDisabled();
     await expectSignedOut(third.page);
@@ -136,7 +156,10 @@ test.describe("[ACCOUNT] password and sessions", () => {
     await Promise.all([here.context.close(), second.context.close(), third.context.close(), fourth.context.close()]);
   });
 
-  test("an admin signs a user out everywhere, after confirming, and the user can sign in again", async ({ page, browser }) => {
+  test("an admin signs a user out everywhere, after confirming, and the user can sign in again", async ({
+    page,
+    browser,
+  }) => {
     const user = newUser("ops");
     await createUserViaForm(page, user);
     const one = await signedInBrowser(browser, user.email, user.password);
@@ -147,7 +170,9 @@ test.describe("[ACCOUNT] password and sessions", () => {
     await expect(row.getByTestId("live-sessions")).toHaveText("2 active sessions");
     await row.getByRole("button", { name: "Sign out everywhere…" }).click();
     const confirm = row.getByRole("form", { name: `Sign ${user.email} out everywhere` });
-    await expect(confirm).toContainText(`Sign ${user.email} out of every browser (2 active sessions now)? They can sign in again.`);
+    await expect(confirm).toContainText(
+      `Sign ${user.email} out of every browser (2 active sessions now)? They can sign in again.`,
+    );
     await confirm.getByRole("button", { name: "Cancel" }).click();
     await expect(confirm).toBeHidden();
     await one.page.reload();
@@ -156,7 +181,9 @@ test.describe("[ACCOUNT] password and sessions", () => {
     await row.getByRole("button", { name: "Sign out everywhere…" }).click();
     await expect(confirm.getByRole("button", { name: "Sign out everywhere", exact: true })).toBeFocused();
     await page.keyboard.press("Enter");
-    await expect(row.getByRole("status")).toHaveText(`Signed ${user.email} out everywhere (2 active sessions ended); they can sign in again.`);
+    await expect(row.getByRole("status")).toHaveText(
+      `Signed ${user.email} out everywhere (2 active sessions ended); they can sign in again.`,
+    );
     await expect(confirm).toBeHidden();
     await expect(row.getByTestId("live-sessions")).toHaveText("0 active sessions");
     await expectSignedOut(one.page);
@@ -166,7 +193,10 @@ test.describe("[ACCOUNT] password and sessions", () => {
     await Promise.all([one.context.close(), two.context.close()]);
   });
 
-  test("the Account page passes axe in the light and the dark theme, with sessions listed and a refused change", async ({ page, browser }) => {
+  test("the Account page passes axe in the light and the dark theme, with sessions listed and a refused change", async ({
+    page,
+    browser,
+  }) => {
     const user = newUser("merchant");
     await createUserViaForm(page, user);
     const here = await signedInBrowser(browser, user.email, user.password);

@@ -1,5 +1,13 @@
 import { test as setup } from "@playwright/test";
-import { demoPassword, extraUsers, roleNames, roleUsers, storageStateOf, storageStateOfUser, type ExtraUserName } from "./support/roles";
+import {
+  demoPassword,
+  extraUsers,
+  roleNames,
+  roleUsers,
+  storageStateOf,
+  storageStateOfUser,
+  type ExtraUserName,
+} from "./support/roles";
 import { expectSignedIn, signInAs } from "./support/sign-in";
 
 for (const role of roleNames) {

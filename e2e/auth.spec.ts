@@ -64,7 +64,9 @@ test.describe("[AUTH] failures and sign-out", () => {
         await expect(signInError(victim)).toHaveText("Email or password is incorrect.");
       }
       await signInAs(victim, email, "wrong password 5");
-      await expect(signInError(victim)).toContainText("Too many failed sign-ins for this account. Try again in 15 minutes.");
+      await expect(signInError(victim)).toContainText(
+        "Too many failed sign-ins for this account. Try again in 15 minutes.",
+      );
       await signInAs(victim, email, password);
       await expect(signInError(victim)).toContainText("Too many failed sign-ins for this account.");
       await expect(victim).toHaveURL(/\/sign-in/);

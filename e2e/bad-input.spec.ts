@@ -2,8 +2,9 @@ import { createHmac } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { storageStateOf } from "./support/roles";
+import { freshenSession } from "./support/step-up";
 
-/** The sandbox's Checkout.com webhook key (lib/sandbox/credentials.ts), as in webhooks.spec.ts. */
+/** The sandbox's Checkout.com webhook key (lib/integrations/sandbox/credentials.ts), as in webhooks.spec.ts. */
 const signingKey = "3f54d56fc0e53bf8438655147bcf9f1a";
 const sign = (body: string) => createHmac("sha256", signingKey).update(body).digest("hex");
 
@@ -45,7 +46,7 @@ test.describe("[BAD INPUT] crafted input never gives a 500", () => {
   for (const list of ["/payments", "/orders", "/refunds", "/audit", "/webhooks"]) {
     test(`${list}: a crafted page cursor shows one sentence and the way back to the first page`, async ({ page }) => {
       for (const [name, cursor] of Object.entries(craftedCursors)) {
-        const sort = name === "huge amount" && list === "/payments" ? "&sort=amount_desc" : "";
+        const sort = name === "huge amount" && list === "/payments" ? "&sort=amount_desc&currency=HKD" : "";
         await expectShellWith(page, `${list}?cursor=${cursor}${sort}`, invalidPageLink);
         const back = page.getByRole("link", { name: "Go to the first page" });
         expect(await back.getAttribute("href"), name).not.toContain("cursor=");
@@ -84,12 +85,21 @@ test.describe("[BAD INPUT] crafted input never gives a 500", () => {
       const body = (await response.json()) as { error: { fieldErrors: Record<string, string[]> } };
       expect(Object.keys(body.error.fieldErrors), path).toEqual([field]);
     }
-    for (const path of ["/api/payments/not-a-uuid", "/api/payments/%00", "/api/orders/%00", "/api/payments/x/refunds"]) {
+    for (const path of [
+      "/api/payments/not-a-uuid",
+      "/api/payments/%00",
+      "/api/orders/%00",
+      "/api/payments/x/refunds",
+    ]) {
       expect([400, 404], path).toContain((await request.get(path)).status());
     }
   });
 
-  test("a signed Checkout.com event in an unknown currency (ZZZ) makes a payment whose pages render with a review notice", async ({ page, request }) => {
+  test("a signed Checkout.com event in an unknown currency (ZZZ) makes a payment whose pages render with a review notice", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const stamp = Date.now().toString(36);
     const reference = `E2E-ZZZ-${stamp}`;
     const body = JSON.stringify({
@@ -98,7 +108,10 @@ test.describe("[BAD INPUT] crafted input never gives a 500", () => {
       created_on: new Date().toISOString(),
       data: { id: `pay_${`zzz${stamp}`.padEnd(26, "q").slice(0, 26)}`, amount: 12345, currency: "ZZZ", reference },
     });
-    const delivered = await request.post("/api/webhooks/checkout", { headers: { "content-type": "application/json", "cko-signature": sign(body) }, data: body });
+    const delivered = await request.post("/api/webhooks/checkout", {
+      headers: { "content-type": "application/json", "cko-signature": sign(body) },
+      data: body,
+    });
     expect(delivered.status()).toBe(200);
 
     await expectShellWith(page, `/payments?q=${reference}`, "12345 ZZZ (minor units)");
@@ -106,14 +119,18 @@ test.describe("[BAD INPUT] crafted input never gives a 500", () => {
     const row = page.getByRole("row").filter({ hasText: reference });
     await expect(row.getByTestId("currency-review")).toHaveText("Needs review");
     await row.getByRole("link", { name: reference }).click();
-    await expect(page.getByTestId("currency-review")).toContainText("Needs review: currency ZZZ is not one we know; amounts are shown in the provider's minor units.");
+    await expect(page.getByTestId("currency-review")).toContainText(
+      "Needs review: currency ZZZ is not one we know; amounts are shown in the provider's minor units.",
+    );
     await expect(page.getByTestId("currency-review")).toContainText("cannot be refunded here");
     await expect(page.getByRole("button", { name: /refund/i })).toHaveCount(0);
     await expectAccessibleInBothThemes(page, "payment in an unknown currency");
 
     await expectShellWith(page, "/payments/import", "12345 ZZZ (minor units)");
+    // An export needs a fresh second factor; the session signed in at setup may be older than that window.
+    await freshenSession(request, baseURL!, "admin");
     const exported = await request.get(`/api/payments/export?q=${reference}`);
     expect(exported.status()).toBe(200);
-    expect(await exported.text()).toContain("total,ZZZ,1,12345,");
+    expect(await exported.text()).toContain("total,captured,ZZZ,1,12345,,0,,12345,\r\n");
   });
 });

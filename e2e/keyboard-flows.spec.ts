@@ -3,6 +3,7 @@ import { expectVisibleFocus, focusedDescription, tabTo } from "./support/keyboar
 import { capturedOctopusPayment } from "./support/octopus-payment";
 import { storageStateOf } from "./support/roles";
 import { staleSessionPage, stepUpDialog } from "./support/step-up";
+import { expectWalletsReconciled } from "./support/wallet-reconciled";
 
 // Issue #7: the refund and order flows completed with the keyboard alone (Tab, Shift+Tab, Enter,
 // Space, arrows and typing; no clicks). Data is made beforehand the usual way; the flow itself
@@ -10,7 +11,12 @@ import { staleSessionPage, stepUpDialog } from "./support/step-up";
 
 const unique = Date.now().toString(36).toUpperCase();
 
-async function expectFocusStaysIn(page: Page, container: Locator, key: "Tab" | "Shift+Tab", presses: number): Promise<void> {
+async function expectFocusStaysIn(
+  page: Page,
+  container: Locator,
+  key: "Tab" | "Shift+Tab",
+  presses: number,
+): Promise<void> {
   for (let i = 0; i < presses; i++) {
     await page.keyboard.press(key);
     const inside = await container.evaluate((el) => el.contains(document.activeElement));
@@ -21,7 +27,9 @@ async function expectFocusStaysIn(page: Page, container: Locator, key: "Tab" | "
 test.describe("[KEYBOARD] finance refunds a payment", () => {
   test.use({ storageState: storageStateOf("finance") });
 
-  test("from the payments list to a refund on the payment, keyboard only; the dialog traps and returns focus", async ({ page }) => {
+  test("from the payments list to a refund on the payment, keyboard only; the dialog traps and returns focus", async ({
+    page,
+  }) => {
     const reference = `E2E-KB-RF-${unique}`;
     await capturedOctopusPayment(page, reference);
 
@@ -137,4 +145,9 @@ test.describe("[KEYBOARD] the step-up dialog", () => {
     await expect(page.getByText("Nothing was changed: this needs a code from your authenticator app.")).toBeVisible();
     await context.close();
   });
+});
+
+// This spec places orders: whatever they did, every wallet still agrees with the provider.
+test.afterAll(async ({ browser }) => {
+  await expectWalletsReconciled(browser);
 });

@@ -44,7 +44,10 @@ test.describe("[LIVE MODE] a live deployment", () => {
       },
     });
     await expect
-      .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000, intervals: [500] })
+      .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, {
+        timeout: 60_000,
+        intervals: [500],
+      })
       .toBe(200);
   });
 
@@ -53,10 +56,17 @@ test.describe("[LIVE MODE] a live deployment", () => {
   });
 
   test("has no sandbox: provider and control surfaces are 404", async () => {
-    for (const path of ["/api/sandbox/checkout/payments", "/api/sandbox/octo/refund", "/api/sandbox/octopus-cards/auth/login", "/api/sandbox-control/clock"]) {
+    for (const path of [
+      "/api/sandbox/checkout/payments",
+      "/api/sandbox/octo/refund",
+      "/api/sandbox/octopus-cards/auth/login",
+      "/api/sandbox-control/clock",
+    ]) {
       expect((await fetch(`${base}${path}`, { method: "POST" })).status, path).toBe(404);
     }
-    const withToken = await fetch(`${base}/api/sandbox-control/clock`, { headers: { authorization: "Bearer e2e-sandbox-control-token-0123456789abcdef" } });
+    const withToken = await fetch(`${base}/api/sandbox-control/clock`, {
+      headers: { authorization: "Bearer e2e-sandbox-control-token-0123456789abcdef" },
+    });
     expect(withToken.status).toBe(404);
   });
 
@@ -74,7 +84,9 @@ test.describe("[LIVE MODE] a live deployment", () => {
     await page.getByLabel("Email").fill("admin@demo.test");
     await page.getByLabel("Password").fill("sandbox-demo-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("Email or password is incorrect.");
+    await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(
+      "Email or password is incorrect.",
+    );
 
     await page.getByLabel("Email").fill("first.admin@example.test");
     await page.getByLabel("Password").fill("violet kettle harbour lantern");

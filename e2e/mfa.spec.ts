@@ -1,6 +1,6 @@
 import { answerStepUpIfAsked, answerStepUpWithSecret, staleSession } from "./support/step-up";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./support/axe";
+import { expectNoAxeViolationsInBothThemes } from "./support/axe";
 import { demoPassword, demoTotpSecrets, roleUsers, storageStateOf } from "./support/roles";
 import { enrolTotp, expectSignedIn, signInAs, signInError, verifyWithTotp } from "./support/sign-in";
 import { totpCode, untilNextStep } from "./support/totp";
@@ -28,27 +28,24 @@ async function freshPage(browser: Browser, options: { javaScriptEnabled?: boolea
   return { context, page: await context.newPage() };
 }
 
-async function scanBothThemes(page: Page, label: string) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expectNoAxeViolations(page, `${label} (${colorScheme})`);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
 }
 
 test.describe("[MFA] enrolment and sign-in with a second factor", () => {
-  test("a new finance user must set up an authenticator app; until then the session reaches nothing else", async ({ page, browser }) => {
+  test("a new finance user must set up an authenticator app; until then the session reaches nothing else", async ({
+    page,
+    browser,
+  }) => {
     const user = await createUser(page, "finance", "enrol");
     const { context, page: other } = await freshPage(browser);
     await signInAs(other, user.email, user.password, { enrol: false });
     await expect(other).toHaveURL(/\/sign-in\/enrol/);
-    await expect(other.getByRole("img", { name: "QR code to add Payments Ops to your authenticator app" })).toBeVisible();
-    await scanBothThemes(other, "forced enrolment");
+    await expect(
+      other.getByRole("img", { name: "QR code to add Payments Ops to your authenticator app" }),
+    ).toBeVisible();
+    await expectNoAxeViolationsInBothThemes(other, "forced enrolment");
 
     // A password-only session is nobody to the dashboard, its route handlers and its actions.
     expect((await other.request.get("/api/me")).status()).toBe(401);
@@ -64,7 +61,9 @@ test.describe("[MFA] enrolment and sign-in with a second factor", () => {
     const right = await totpCode(secret);
     await form.getByLabel("Code from your app").fill(right === "123456" ? "654321" : "123456");
     await form.getByRole("button", { name: "Confirm", exact: true }).click();
-    await expect(form.getByRole("alert")).toHaveText("That code does not match. Type the six digits your app shows now for Payments Ops.");
+    await expect(form.getByRole("alert")).toHaveText(
+      "That code does not match. Type the six digits your app shows now for Payments Ops.",
+    );
 
     expect(await enrolTotp(other)).toBe(secret);
     await expectSignedIn(other, user.email);
@@ -77,27 +76,32 @@ test.describe("[MFA] enrolment and sign-in with a second factor", () => {
     await expect(page.getByRole("table").getByRole("row").filter({ hasText: user.email }).first()).toBeVisible();
   });
 
-  test("a demo user signs in with an authenticator code, lands on the callback path, in a new session", async ({ browser }) => {
+  test("a demo user signs in with an authenticator code, lands on the callback path, in a new session", async ({
+    browser,
+  }) => {
     const { context, page } = await freshPage(browser);
     await page.goto("/sign-in?callbackUrl=%2Fwallet");
     await page.getByLabel("Email").fill(roleUsers.merchant);
     await page.getByLabel("Password").fill(demoPassword);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/sign-in\/verify\?callbackUrl=%2Fwallet$/);
-    await scanBothThemes(page, "verify");
+    await expectNoAxeViolationsInBothThemes(page, "verify");
     const passwordOnly = await context.cookies();
     await verifyWithTotp(page, demoTotpSecrets[roleUsers.merchant]!);
     await expect(page).toHaveURL(/\/wallet$/);
     await expectSignedIn(page, roleUsers.merchant);
 
     // The cookie from before the second factor (ASVS 7.2.4) was replaced and no longer signs anyone in.
-    const sessionCookie = (cookies: typeof passwordOnly) => cookies.find((c) => c.name.endsWith("next-auth.session-token"))?.value;
+    const sessionCookie = (cookies: typeof passwordOnly) =>
+      cookies.find((c) => c.name.endsWith("next-auth.session-token"))?.value;
     expect(sessionCookie(await context.cookies())).toBeTruthy();
     expect(sessionCookie(await context.cookies())).not.toBe(sessionCookie(passwordOnly));
     const { context: old, page: oldPage } = await freshPage(browser);
     await old.addCookies(passwordOnly);
     await oldPage.goto("/sign-in/verify");
-    await expect(oldPage.getByText("This sign-in has ended. Sign in again with your email and password.")).toBeVisible();
+    await expect(
+      oldPage.getByText("This sign-in has ended. Sign in again with your email and password."),
+    ).toBeVisible();
     await oldPage.goto("/wallet");
     await expect(oldPage).toHaveURL(/\/sign-in(\?|$)/);
     await old.close();
@@ -112,7 +116,9 @@ test.describe("[MFA] enrolment and sign-in with a second factor", () => {
     await first.page.getByLabel("Code from your app").fill(await totpCode(secret));
     await first.page.getByRole("button", { name: "Confirm", exact: true }).click();
     await expect(first.page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
-    const codes = (await first.page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").allTextContents()).map((c) => c.trim());
+    const codes = (
+      await first.page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").allTextContents()
+    ).map((c) => c.trim());
     expect(codes).toHaveLength(10);
     await first.context.close();
 
@@ -134,7 +140,12 @@ test.describe("[MFA] enrolment and sign-in with a second factor", () => {
     }
   });
 
-  test("an ops user may add an authenticator app on the Account page; from then on it is asked at sign-in", async ({ page, browser }) => {
+  test("an ops user may add an authenticator app on the Account page; from then on it is asked at sign-in", async ({
+    page,
+    browser,
+  }) => {
+    // Enrolment, two axe scans, new codes, a replacement with step-up, then a sign-in: a long journey.
+    test.setTimeout(180_000);
     const user = await createUser(page, "ops", "optional");
     const { context, page: other } = await freshPage(browser);
     await signInAs(other, user.email, user.password);
@@ -142,7 +153,7 @@ test.describe("[MFA] enrolment and sign-in with a second factor", () => {
     await other.goto("/account");
     await expect(other.getByTestId("factor-totp")).toHaveText("Not set up");
     await other.getByRole("link", { name: "Set up authenticator app" }).click();
-    await scanBothThemes(other, "account: set up authenticator app");
+    await expectNoAxeViolationsInBothThemes(other, "account: set up authenticator app");
     const secret = ((await other.getByTestId("totp-secret").textContent()) ?? "").trim();
     await other.getByLabel("Code from your app").fill(await totpCode(secret));
     await other.getByRole("button", { name: "Confirm", exact: true }).click();
@@ -165,14 +176,19 @@ test.describe("[MFA] enrolment and sign-in with a second factor", () => {
     await answerStepUpWithSecret(other, secret);
     // The typed code goes again by itself; if waiting for the old app's next code outlived it, type a fresh one.
     const replaced = other.getByText("Your authenticator app was replaced; the old one no longer works.");
-    await expect(replaced.or(other.getByRole("alert").filter({ hasText: "That code does not match" })).first()).toBeVisible();
+    await expect(
+      replaced.or(other.getByRole("alert").filter({ hasText: "That code does not match" })).first(),
+    ).toBeVisible();
     if (!(await replaced.isVisible())) {
       await other.getByLabel("Code from your app").fill(await totpCode(newSecret));
       await other.getByRole("button", { name: "Confirm", exact: true }).click();
     }
     await expect(replaced).toBeVisible();
     // ASVS 7.4.3: the way to end the other sessions is offered right there.
-    await expect(other.getByRole("link", { name: "sign out your other sessions" })).toHaveAttribute("href", "/account#active-sessions");
+    await expect(other.getByRole("link", { name: "sign out your other sessions" })).toHaveAttribute(
+      "href",
+      "/account#active-sessions",
+    );
 
     await signOut(other);
     await signInAs(other, user.email, user.password, { totpSecret: "" });
@@ -191,14 +207,21 @@ test.describe("[MFA] enrolment and sign-in with a second factor", () => {
     for (let attempt = 1; attempt <= 5; attempt++) {
       const right = await totpCode(demoTotpSecrets[roleUsers.ops]!);
       await form.getByLabel("Authenticator code").fill(right === "111111" ? "222222" : "111111");
-      await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), form.getByRole("button", { name: "Verify code" }).click()]);
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "POST"),
+        form.getByRole("button", { name: "Verify code" }).click(),
+      ]);
       if (attempt < 5) {
-        await expect(form.getByRole("alert")).toHaveText("That authenticator code is not right. Type the six digits your app shows now.");
+        await expect(form.getByRole("alert")).toHaveText(
+          "That authenticator code is not right. Type the six digits your app shows now.",
+        );
         // The form empties its code field after each answer: the next code is typed after that, never before.
         await expect(form.getByLabel("Authenticator code")).toHaveValue("");
       }
     }
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Too many wrong codes, so this sign-in has ended. Sign in again.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      "Too many wrong codes, so this sign-in has ended. Sign in again.",
+    );
     await page.reload();
     await expect(page.getByText("This sign-in has ended. Sign in again with your email and password.")).toBeVisible();
     expect((await page.request.get("/api/me")).status()).toBe(401);
@@ -255,7 +278,9 @@ test.describe("[MFA] redirects after sign-in stay on our origin", () => {
 });
 
 test.describe("[MFA] without JavaScript", () => {
-  test("sign-in and the second factor are plain POSTs; the password is never in a URL and the email stays after a refusal", async ({ browser }) => {
+  test("sign-in and the second factor are plain POSTs; the password is never in a URL and the email stays after a refusal", async ({
+    browser,
+  }) => {
     const { context, page } = await freshPage(browser, { javaScriptEnabled: false });
     const requests: { method: string; url: string }[] = [];
     page.on("request", (request) => requests.push({ method: request.method(), url: request.url() }));
@@ -285,8 +310,13 @@ test.describe("[MFA] without JavaScript", () => {
     await context.close();
   });
 
-  test("a click before hydration on a form with a password posts it: the initial password never reaches a URL, and no user is made", async ({ browser }) => {
-    const { context, page } = await freshPage(browser, { javaScriptEnabled: false, storageState: storageStateOf("admin") });
+  test("a click before hydration on a form with a password posts it: the initial password never reaches a URL, and no user is made", async ({
+    browser,
+  }) => {
+    const { context, page } = await freshPage(browser, {
+      javaScriptEnabled: false,
+      storageState: storageStateOf("admin"),
+    });
     const requests: { method: string; url: string }[] = [];
     page.on("request", (request) => requests.push({ method: request.method(), url: request.url() }));
     const email = unique("nojs");
@@ -322,7 +352,9 @@ test.describe("[MFA] an administrator resets a user's second factor", () => {
     await page.goto("/users");
     const row = page.getByTestId(`user-${user.email}`);
     await row.getByRole("button", { name: "Reset second factor" }).click();
-    await expect(row.getByText(`This removes the authenticator app, recovery codes and passkeys of ${user.email}`)).toBeVisible();
+    await expect(
+      row.getByText(`This removes the authenticator app, recovery codes and passkeys of ${user.email}`),
+    ).toBeVisible();
     await row.getByRole("button", { name: "Confirm reset" }).click();
     await expect(row.getByRole("status").filter({ hasText: "Second factors" })).toHaveText(
       `Second factors of ${user.email} removed and their sessions ended; they set up a new one at their next sign-in.`,

@@ -1,18 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./support/roles";
 import { sandboxControlHeaders } from "./support/sandbox-control";
 import { answerStepUpIfAsked } from "./support/step-up";
+import { confirmQuote } from "./support/order-quote";
+import { expectWalletsReconciled } from "./support/wallet-reconciled";
 
 test.describe.configure({ mode: "serial" });
-
-async function confirmQuote(page: Page, outcome?: string): Promise<string> {
-  await expect(page.getByRole("heading", { level: 1, name: "Review and confirm" })).toBeVisible();
-  await expect(page.getByTestId("total-payable")).toBeVisible();
-  if (outcome) await page.getByLabel("Sandbox outcome").selectOption(outcome);
-  await page.getByRole("button", { name: "Confirm and pay" }).click();
-  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/, { timeout: 20_000 });
-  return new URL(page.url()).pathname;
-}
 
 test.describe("[ORDERS] merchant places orders", () => {
   test.use({ storageState: storageStateOf("merchant") });
@@ -30,7 +23,14 @@ test.describe("[ORDERS] merchant places orders", () => {
     await confirmQuote(page);
 
     // Vouchers settle after the sandbox's delay: move its clock; the live view picks it up.
-    expect((await request.post("/api/sandbox-control/clock/advance", { headers: sandboxControlHeaders, data: { minutes: 2 } })).ok()).toBe(true);
+    expect(
+      (
+        await request.post("/api/sandbox-control/clock/advance", {
+          headers: sandboxControlHeaders,
+          data: { minutes: 2 },
+        })
+      ).ok(),
+    ).toBe(true);
     await expect(page.getByRole("status", { name: "Order status" })).toHaveText("Delivered", { timeout: 30_000 });
     const codes = page.getByRole("list", { name: "Voucher codes" });
     await expect(codes.getByLabel("Code hidden")).toHaveCount(1);
@@ -125,3 +125,8 @@ for (const role of ["finance", "ops"] as const) {
     });
   });
 }
+
+// This spec places orders: whatever they did, every wallet still agrees with the provider.
+test.afterAll(async ({ browser }) => {
+  await expectWalletsReconciled(browser);
+});

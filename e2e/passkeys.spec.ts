@@ -6,7 +6,11 @@ import { expectSignedIn, signInAs } from "./support/sign-in";
 
 // A user of its own (made by the admin), so registering a factor changes nobody another spec signs in as.
 async function freshUser(browser: Browser, label: string) {
-  const user = { email: `passkey-${label}-${Date.now()}@example.test`, name: "Passkey User", password: "amber kettle north orbit 71" };
+  const user = {
+    email: `passkey-${label}-${Date.now()}@example.test`,
+    name: "Passkey User",
+    password: "amber kettle north orbit 71",
+  };
   const admin = await browser.newContext({ storageState: storageStateOf("admin") });
   const page = await admin.newPage();
   await page.goto("/users");
@@ -36,7 +40,14 @@ async function addVirtualAuthenticator(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
   return { cdp, authenticatorId };
 }
@@ -68,7 +79,9 @@ test.describe("[PASSKEYS] a user's passkeys on the Account page", () => {
 
     await page.getByRole("button", { name: "Confirm it's you with a passkey" }).click();
     await expect(page.getByText('Confirmed with your passkey "E2E laptop".')).toBeVisible();
-    await expect(page.getByTestId("second-factor-status")).toContainText(/Last confirmed in this session at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC with a passkey\./);
+    await expect(page.getByTestId("second-factor-status")).toContainText(
+      /Last confirmed in this session at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC with a passkey\./,
+    );
     await expect(row.getByRole("cell").nth(2)).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
 
     for (const theme of ["Dark theme", "Light theme"]) {
@@ -137,7 +150,9 @@ test.describe("[PASSKEYS] a user's passkeys on the Account page", () => {
     await page.addInitScript(() => Object.defineProperty(window, "PublicKeyCredential", { value: undefined }));
     await page.goto("/account");
     await page.getByRole("button", { name: "Add a passkey" }).click();
-    await expect(page.getByRole("form", { name: "Add a passkey" }).getByRole("status")).toHaveText("This browser cannot use passkeys, so nothing was changed.");
+    await expect(page.getByRole("form", { name: "Add a passkey" }).getByRole("status")).toHaveText(
+      "This browser cannot use passkeys, so nothing was changed.",
+    );
     await expectNoAxeViolations(page, "account page, no WebAuthn");
     await page.context().close();
   });

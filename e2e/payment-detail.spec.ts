@@ -17,7 +17,10 @@ async function deliver(request: APIRequestContext, type: string): Promise<string
     created_on: new Date().toISOString(),
     data: { id: providerPaymentId, amount: 12345, currency: "HKD", reference },
   });
-  const response = await request.post("/api/webhooks/checkout", { headers: { "content-type": "application/json", "cko-signature": sign(body) }, data: body });
+  const response = await request.post("/api/webhooks/checkout", {
+    headers: { "content-type": "application/json", "cko-signature": sign(body) },
+    data: body,
+  });
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ outcome: "applied" });
   return eventId;
@@ -29,7 +32,11 @@ test.describe("[PAYMENT DETAIL] timeline and live status", () => {
   test.use({ storageState: storageStateOf("ops") });
   let detailPath = "";
 
-  test("a webhook-created payment goes live from Pending to Captured without a reload", async ({ page, request, context }) => {
+  test("a webhook-created payment goes live from Pending to Captured without a reload", async ({
+    page,
+    request,
+    context,
+  }) => {
     const pendingEventId = await deliver(request, "payment_pending");
 
     // The Webhooks page links each applied delivery to its payment.
@@ -59,14 +66,19 @@ test.describe("[PAYMENT DETAIL] timeline and live status", () => {
     await expect(captured).toHaveText("HK$123.45");
     const timeline = page.getByRole("table", { name: "Payment timeline, oldest first" });
     await expect(timeline.getByTestId("timeline-entry")).toHaveCount(4);
-    await expect(timeline.getByTestId("timeline-entry").nth(3)).toContainText("Status changed");
+    await expect(timeline.getByTestId("timeline-entry").nth(3)).toContainText(
+      "Checkout.com said the payment was captured.",
+    );
     expect(await page.evaluate(() => (window as unknown as Record<string, unknown>).__sameDocument)).toBe(true);
 
     for (const [type, eventId] of [
       ["payment_pending", pendingEventId],
       ["payment_captured", capturedEventId],
     ]) {
-      const row = timeline.getByRole("row").filter({ hasText: `Webhook received: ${type}` });
+      const row = timeline
+        .getByRole("row")
+        .filter({ hasText: "Checkout.com sent a webhook" })
+        .filter({ hasText: `Event ${type}` });
       await expect(row).toContainText("valid");
       await expect(row).toContainText("applied");
       await row.getByText("View").click();
@@ -86,7 +98,13 @@ test.describe("[PAYMENT DETAIL] timeline and live status", () => {
   test("the status route answers with the live summary", async ({ page }) => {
     const response = await page.request.get(`/api${detailPath}`);
     expect(response.status()).toBe(200);
-    expect(await response.json()).toMatchObject({ status: "captured", providerStatus: "payment_captured", capturedMinor: "12345", currency: "HKD", isFinal: true });
+    expect(await response.json()).toMatchObject({
+      status: "captured",
+      providerStatus: "payment_captured",
+      capturedMinor: "12345",
+      currency: "HKD",
+      isFinal: true,
+    });
   });
 
   test("unknown and malformed ids are 404, on the page and the route", async ({ page }) => {

@@ -48,7 +48,10 @@ async function checkoutPaymentAtSandbox(request: APIRequestContext, baseURL: str
 }
 
 /** Submits the import form and returns the action's result as the server sent it. */
-async function importThroughPage(page: Page, input: { provider: "Checkout.com (Octopus)" | "OCTO"; id: string; currency?: string }) {
+async function importThroughPage(
+  page: Page,
+  input: { provider: "Checkout.com (Octopus)" | "OCTO"; id: string; currency?: string },
+) {
   await page.goto("/payments/import");
   await page.getByLabel("Provider").selectOption({ label: input.provider });
   await page.getByLabel("Payment id").fill(input.id);
@@ -66,21 +69,32 @@ async function importThroughPage(page: Page, input: { provider: "Checkout.com (O
   await page.getByRole("button", { name: "Import payment" }).click();
   const text = await answer;
   await page.unroute("**/payments/import");
-  const data = new RegExp(`"data":\\{"paymentId":"(${uuidPattern})","alreadyInLedger":(true|false)\\},"message":"([^"]*)"`).exec(text);
+  const data = new RegExp(
+    `"data":\\{"paymentId":"(${uuidPattern})","alreadyInLedger":(true|false)\\},"message":"([^"]*)"`,
+  ).exec(text);
   expect(data, text.slice(0, 500)).not.toBeNull();
   return { paymentId: data![1]!, alreadyInLedger: data![2] === "true", message: data![3]! };
 }
 
 const recentRow = (page: Page, providerPaymentId: string) =>
-  page.getByRole("table", { name: "The latest payments first seen at each provider, newest first" }).getByRole("row").filter({ hasText: providerPaymentId });
+  page
+    .getByRole("table", { name: "The latest payments first seen at each provider, newest first" })
+    .getByRole("row")
+    .filter({ hasText: providerPaymentId });
 
 test.describe("[PAYMENTS] import by id", () => {
   test.use({ storageState: storageStateOf("ops") });
 
-  test("ops imports an OCTO payment by shop_transaction_id, then finds it already in the ledger", async ({ page, request }) => {
+  test("ops imports an OCTO payment by shop_transaction_id, then finds it already in the ledger", async ({
+    page,
+    request,
+  }) => {
     const octo = await octoPaymentAtSandbox(request);
     const imported = await importThroughPage(page, { provider: "OCTO", id: octo.shopTransactionId, currency: "UZS" });
-    expect(imported).toMatchObject({ alreadyInLedger: false, message: `Imported OCTO payment ${octo.uuid} as captured (150000.00 UZS).` });
+    expect(imported).toMatchObject({
+      alreadyInLedger: false,
+      message: `Imported OCTO payment ${octo.uuid} as captured (150000.00 UZS).`,
+    });
     await expect(page).toHaveURL(new RegExp(`/payments/${imported.paymentId}$`));
 
     await page.goto("/payments/import");
@@ -92,24 +106,36 @@ test.describe("[PAYMENTS] import by id", () => {
 
     // By its UUID, once the ledger knows it: no currency needed, nothing imported twice.
     const again = await importThroughPage(page, { provider: "OCTO", id: octo.uuid });
-    expect(again).toEqual({ paymentId: imported.paymentId, alreadyInLedger: true, message: "Already in the ledger (captured); synced with OCTO: in step with the provider." });
+    expect(again).toEqual({
+      paymentId: imported.paymentId,
+      alreadyInLedger: true,
+      message: "Already in the ledger (captured); synced with OCTO: in step with the provider.",
+    });
     await expect(page).toHaveURL(new RegExp(`/payments/${imported.paymentId}$`));
   });
 
-  test("a Checkout.com payment its webhook already entered is synced, not imported twice", async ({ page, request, baseURL }) => {
+  test("a Checkout.com payment its webhook already entered is synced, not imported twice", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const payId = await checkoutPaymentAtSandbox(request, baseURL!);
     // The sandbox's payment_pending webhook reaches our receiver, which enters the payment as external.
     await expect
       .poll(async () => {
         await request.post("/api/sandbox-control/tick", { headers: sandboxControlHeaders });
-        const deliveries = (await (await request.get("/api/sandbox-control/webhooks?provider=checkout", { headers: sandboxControlHeaders })).json()) as Array<{ body: string; lastStatus: number | null }>;
+        const deliveries = (await (
+          await request.get("/api/sandbox-control/webhooks?provider=checkout", { headers: sandboxControlHeaders })
+        ).json()) as Array<{ body: string; lastStatus: number | null }>;
         return deliveries.some((d) => d.body.includes(payId) && d.lastStatus === 200);
       })
       .toBe(true);
 
     const result = await importThroughPage(page, { provider: "Checkout.com (Octopus)", id: payId });
     expect(result.alreadyInLedger).toBe(true);
-    expect(result.message).toBe("Already in the ledger (pending); synced with Checkout.com: Provider status: ledger payment_pending, Checkout.com Pending (updated).");
+    expect(result.message).toBe(
+      "Already in the ledger (pending); synced with Checkout.com: Provider status: ledger payment_pending, Checkout.com Pending (updated).",
+    );
     await expect(page).toHaveURL(new RegExp(`/payments/${result.paymentId}$`));
 
     // Other specs' payments may be newer in the "recent" table; the payment's own page always has Sync.
@@ -124,8 +150,14 @@ test.describe("[PAYMENTS] import by id", () => {
     await page.goto("/payments/import");
     await page.getByLabel("Payment id").fill("pay_nope");
     await page.getByRole("button", { name: "Import payment" }).click();
-    await expect(page.getByText("Payment id must be a Checkout.com payment id: pay_ followed by 26 lowercase letters or digits", { exact: true })).toBeVisible();
-    await expect(page.getByRole("form", { name: "Import a payment" }).getByRole("status")).toContainText("Check the form: Payment id must be a Checkout.com payment id");
+    await expect(
+      page.getByText("Payment id must be a Checkout.com payment id: pay_ followed by 26 lowercase letters or digits", {
+        exact: true,
+      }),
+    ).toBeVisible();
+    await expect(page.getByRole("form", { name: "Import a payment" }).getByRole("status")).toContainText(
+      "Check the form: Payment id must be a Checkout.com payment id",
+    );
     await expect(page.getByLabel("Payment id")).toHaveAttribute("aria-invalid", "true");
 
     const unknown = `pay_${"q".repeat(26)}`;
@@ -139,7 +171,12 @@ test.describe("[PAYMENTS] import by id", () => {
     await expect(page.getByText(/Currency is required for an OCTO payment not in the ledger yet/)).toBeVisible();
     await page.getByLabel("Currency").selectOption("USD");
     await page.getByRole("button", { name: "Import payment" }).click();
-    await expect(page.getByText('Payment id was not found: OCTO has no payment with shop_transaction_id "order-that-octo-never-saw"', { exact: false })).toBeVisible();
+    await expect(
+      page.getByText(
+        'Payment id was not found: OCTO has no payment with shop_transaction_id "order-that-octo-never-saw"',
+        { exact: false },
+      ),
+    ).toBeVisible();
     await expect(page).toHaveURL(/\/payments\/import$/);
   });
 });

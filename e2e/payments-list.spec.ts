@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
-import { parseCsv } from "../lib/payments/export/csv";
+import { parseCsv } from "../lib/platform/csv/csv";
 import { storageStateOf } from "./support/roles";
 import { downloadWithStepUp } from "./support/step-up";
 
@@ -34,16 +34,28 @@ test.beforeAll(async ({}, testInfo) => {
       id: `evt_${run}_${i}`,
       type: eventTypes[i % 3],
       created_on: new Date().toISOString(),
-      data: { id: `pay_${`${run}${String(i).padStart(3, "0")}`.padEnd(26, "0")}`, amount: payment.amount, currency: payment.currency, reference: payment.reference },
+      data: {
+        id: `pay_${`${run}${String(i).padStart(3, "0")}`.padEnd(26, "0")}`,
+        amount: payment.amount,
+        currency: payment.currency,
+        reference: payment.reference,
+      },
     });
-    const response = await api.post("/api/webhooks/checkout", { headers: { "content-type": "application/json", "cko-signature": sign(body) }, data: body });
+    const response = await api.post("/api/webhooks/checkout", {
+      headers: { "content-type": "application/json", "cko-signature": sign(body) },
+      data: body,
+    });
     expect(await response.json()).toEqual({ outcome: "applied" });
   }
   await api.dispose();
 });
 
 const bodyRows = (page: Page) => page.locator("tbody tr");
-const referencesOnPage = (page: Page) => bodyRows(page).locator("td:nth-child(6)").allInnerTexts();
+/** The references of the page's rows, once its table has streamed in (the list renders after its loading frame). */
+async function referencesOnPage(page: Page): Promise<string[]> {
+  await expect(page.getByRole("table", { name: /^Payments,/ })).toBeVisible();
+  return bodyRows(page).getByRole("link").allInnerTexts();
+}
 
 test.describe("[PAYMENTS] list, filters and export", () => {
   test.use({ storageState: storageStateOf("finance") });
@@ -55,6 +67,10 @@ test.describe("[PAYMENTS] list, filters and export", () => {
     await expect(page.getByRole("link", { name: "Import by id" })).toHaveAttribute("href", "/payments/import");
 
     const form = page.getByRole("form", { name: "Filter payments" });
+    // Search and sort stay in view; the narrowing filters are folded until one is set.
+    const more = form.getByTestId("more-payment-filters");
+    await expect(more).not.toHaveAttribute("open");
+    await more.getByText("More filters").click();
     await form.getByRole("checkbox", { name: "declined" }).check();
     await form.getByLabel("Currency").selectOption("HKD");
     await form.getByRole("button", { name: "Apply filters" }).click();
@@ -70,10 +86,14 @@ test.describe("[PAYMENTS] list, filters and export", () => {
     await expect(bodyRows(page)).toHaveCount(declinedHkd.length);
     await expect(form.getByRole("checkbox", { name: "declined" })).toBeChecked();
     await expect(form.getByLabel("Currency")).toHaveValue("HKD");
+    await expect(more).toHaveAttribute("open");
+    await expect(more.locator("summary")).toHaveText("More filters · 2 set");
 
     // Amounts are typed in major units and compared exactly; the first row links to its payment.
     await page.goto(`/payments?q=${prefix}&currency=HKD&min=10.50&max=11.00&sort=amount_asc`);
-    const inRange = made.filter((m) => m.currency === "HKD" && m.amount >= 1050 && m.amount <= 1100).sort((a, b) => a.amount - b.amount);
+    const inRange = made
+      .filter((m) => m.currency === "HKD" && m.amount >= 1050 && m.amount <= 1100)
+      .sort((a, b) => a.amount - b.amount);
     expect(await referencesOnPage(page)).toEqual(inRange.map((m) => m.reference));
     expect(inRange[0]!.amount).toBe(1060); // 10.50 is a USD payment: the currency filter keeps it out
     await expect(bodyRows(page).first()).toContainText("HK$10.60");
@@ -86,15 +106,26 @@ test.describe("[PAYMENTS] list, filters and export", () => {
   });
 
   test("sorts, pages without gaps or repeats, and says when nothing matches", async ({ page }) => {
-    await page.goto(`/payments?q=${prefix}&sort=amount_desc`);
+    await page.goto(`/payments?q=${prefix}&sort=oldest`);
+    await expect(bodyRows(page)).toHaveCount(50);
     const first = await referencesOnPage(page);
     expect(first).toHaveLength(50);
     await page.getByRole("link", { name: "Next page" }).click();
     await expect(page).toHaveURL(/cursor=/);
     await expect(bodyRows(page)).toHaveCount(3);
     const second = await referencesOnPage(page);
-    const byAmountDesc = [...made].sort((a, b) => b.amount - a.amount).map((m) => m.reference);
-    expect([...first, ...second]).toEqual(byAmountDesc);
+    expect([...first, ...second]).toEqual(made.map((m) => m.reference));
+    // Amounts are sorted within one currency.
+    await page.goto(`/payments?q=${prefix}&currency=HKD&sort=amount_desc`);
+    const byAmountDesc = made
+      .filter((m) => m.currency === "HKD")
+      .sort((a, b) => b.amount - a.amount)
+      .map((m) => m.reference);
+    await expect(bodyRows(page)).toHaveCount(byAmountDesc.length);
+    expect(await referencesOnPage(page)).toEqual(byAmountDesc);
+    await page.goto(`/payments?q=${prefix}&sort=oldest`);
+    await page.getByRole("link", { name: "Next page" }).click();
+    await expect(bodyRows(page)).toHaveCount(3);
     await expect(page.getByRole("link", { name: "Next page" })).toHaveCount(0);
     await page.getByRole("link", { name: "First page" }).click();
     await expect(page).not.toHaveURL(/cursor=/);
@@ -102,8 +133,12 @@ test.describe("[PAYMENTS] list, filters and export", () => {
     expect(await referencesOnPage(page)).toEqual(first);
 
     await page.goto(`/payments?q=${prefix}&sort=oldest`);
+    await expect(bodyRows(page)).toHaveCount(50);
     expect((await referencesOnPage(page)).slice(0, 3)).toEqual(made.slice(0, 3).map((m) => m.reference));
-    await expect(bodyRows(page).first().getByRole("link", { name: made[0]!.reference })).toHaveAttribute("href", /^\/payments\/[0-9a-f-]{36}$/);
+    await expect(bodyRows(page).first().getByRole("link", { name: made[0]!.reference })).toHaveAttribute(
+      "href",
+      /^\/payments\/[0-9a-f-]{36}$/,
+    );
 
     await page.goto(`/payments?q=${prefix}nothing-here`);
     await expect(page.getByText("No payment matches these filters.")).toBeVisible();
@@ -111,13 +146,17 @@ test.describe("[PAYMENTS] list, filters and export", () => {
 
     // A bad value is ignored and named; the valid filters still apply.
     await page.goto(`/payments?q=${prefix}&min=10&status=declined`);
-    await expect(page.getByRole("alert").filter({ hasText: "Some filters were ignored" })).toContainText("min needs a currency");
+    await expect(page.getByRole("alert").filter({ hasText: "Some filters were ignored" })).toContainText(
+      "min needs a currency",
+    );
     await expect(bodyRows(page)).toHaveCount(made.filter((m) => m.status === "declined").length);
   });
 
   test("the export downloads the filtered rows with control totals, and is audited", async ({ page, browser }) => {
     await page.goto(`/payments?q=${prefix}&currency=HKD&tz=Asia/Hong_Kong`);
-    const download = await downloadWithStepUp(page, "finance", () => page.getByRole("link", { name: "Export CSV" }).click());
+    const download = await downloadWithStepUp(page, "finance", () =>
+      page.getByRole("link", { name: "Export CSV" }).click(),
+    );
     expect(download.suggestedFilename()).toMatch(/^payments-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync((await download.path())!, "utf8");
     const [body = "", trailer = ""] = text.split("\r\n\r\n");
@@ -128,13 +167,37 @@ test.describe("[PAYMENTS] list, filters and export", () => {
     for (const r of rows) {
       expect(r[col("time_zone")]).toBe("Asia/Hong_Kong");
       expect(r[col("created_at")]).toMatch(/\+08:00$/);
-      expect(BigInt(r[col("amount_minor")]!)).toBe(BigInt(made.find((m) => m.reference === r[col("reference")])!.amount));
+      expect(BigInt(r[col("amount_minor")]!)).toBe(
+        BigInt(made.find((m) => m.reference === r[col("reference")])!.amount),
+      );
     }
-    const sum = hkd.reduce((acc, m) => acc + m.amount, 0);
+    // Control totals per status: captured, refunded and net (only captured payments hold money), never a gross of every status.
+    const money = (minor: number) => [String(minor), (minor / 100).toFixed(2)];
+    const totalOf = (status: string, of: Made[]) => {
+      const captured = of.filter((m) => m.status === "captured").reduce((acc, m) => acc + m.amount, 0);
+      return ["total", status, "HKD", String(of.length), ...money(captured), ...money(0), ...money(captured)];
+    };
     expect(parseCsv(trailer)).toEqual([
-      ["control_total", "currency", "row_count", "amount_minor", "amount_major"],
-      ["total", "HKD", String(hkd.length), String(sum), (sum / 100).toFixed(2)],
-      ["total", "ALL", String(hkd.length), "", ""],
+      [
+        "control_total",
+        "status",
+        "currency",
+        "row_count",
+        "captured_minor",
+        "captured_major",
+        "refunded_minor",
+        "refunded_major",
+        "net_minor",
+        "net_major",
+      ],
+      ...(["pending", "captured", "declined"] as const).map((status) =>
+        totalOf(
+          status,
+          hkd.filter((m) => m.status === status),
+        ),
+      ),
+      totalOf("ALL", hkd),
+      ["total", "ALL", "ALL", String(hkd.length)],
     ]);
 
     // Audited: who exported which filters, then the row count once the file was complete.

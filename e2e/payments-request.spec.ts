@@ -5,7 +5,10 @@ test.use({ storageState: storageStateOf("finance") });
 
 const unique = Date.now().toString(36).toUpperCase();
 
-async function requestPayment(page: Page, fields: { flow: RegExp; amount: string; currency?: string; reference: string }) {
+async function requestPayment(
+  page: Page,
+  fields: { flow: RegExp; amount: string; currency?: string; reference: string },
+) {
   await page.goto("/payments/new");
   await page.getByRole("radio", { name: fields.flow }).check();
   await page.getByLabel("Amount").fill(fields.amount);
@@ -33,7 +36,12 @@ async function customerPays(page: Page, button: RegExp, returnHeading: string) {
 test.describe("[PAYMENT REQUEST] finance requests a payment and watches it complete", () => {
   for (const flow of [
     { name: "Checkout.com API-only", radio: /one API call/, amount: "88.80", timelineExtra: null },
-    { name: "Checkout.com Payment Setup", radio: /Payment Setup, then confirm/, amount: "42.50", timelineExtra: "Payment setup created at Checkout.com" },
+    {
+      name: "Checkout.com Payment Setup",
+      radio: /Payment Setup, then confirm/,
+      amount: "42.50",
+      timelineExtra: "Checkout.com created the payment setup.",
+    },
   ]) {
     test(`${flow.name}: QR code and app link, Captured live once the customer approves`, async ({ page }) => {
       const reference = `E2E-${flow.timelineExtra ? "SETUP" : "API"}-${unique}`;
@@ -46,10 +54,10 @@ test.describe("[PAYMENT REQUEST] finance requests a payment and watches it compl
       // The webhook reaches the dashboard and the page follows without a reload.
       await expect(status).toHaveText("Captured", { timeout: 20_000 });
       const timeline = page.getByRole("table", { name: /Payment timeline/ });
-      await expect(timeline).toContainText("Payment requested");
-      await expect(timeline).toContainText("Provider accepted the request");
+      await expect(timeline).toContainText(/requested this payment\./);
+      await expect(timeline).toContainText("Checkout.com accepted the payment request.");
       if (flow.timelineExtra) await expect(timeline).toContainText(flow.timelineExtra);
-      await expect(timeline).toContainText("Webhook received: payment_captured");
+      await expect(timeline).toContainText("Event payment_captured");
       await expect(page.getByText("Customer pays")).toHaveCount(0);
     });
   }
@@ -63,7 +71,9 @@ test.describe("[PAYMENT REQUEST] finance requests a payment and watches it compl
     await customerPays(page, /Approve/, "You are back from the payment page");
     // OCTO's callback is delivered by the sandbox's ticker, then re-checked with OCTO: allow for a busy machine.
     await expect(status).toHaveText("Captured", { timeout: 45_000 });
-    await expect(page.getByRole("table", { name: /Payment timeline/ })).toContainText("Webhook received");
+    await expect(page.getByRole("table", { name: /Payment timeline/ })).toContainText(
+      "OCTO sent a webhook about this payment.",
+    );
   });
 
   test("a customer who declines is told the payment did not go through, never thanked", async ({ page }) => {
@@ -81,11 +91,15 @@ test.describe("[PAYMENT REQUEST] finance requests a payment and watches it compl
     await page.getByLabel("Reference (optional)").fill("has spaces");
     await page.getByRole("button", { name: "Request payment" }).click();
     await expect(page.getByText("Amount has more decimals than HKD allows", { exact: true })).toBeVisible();
-    await expect(page.getByText("Reference may contain only letters, digits, dot, dash and underscore", { exact: true })).toBeVisible();
+    await expect(
+      page.getByText("Reference may contain only letters, digits, dot, dash and underscore", { exact: true }),
+    ).toBeVisible();
     await expect(page).toHaveURL(/\/payments\/new$/);
   });
 
-  test("after a refusal the form keeps the flow, currency and every field; fixing only the bad one requests exactly that", async ({ page }) => {
+  test("after a refusal the form keeps the flow, currency and every field; fixing only the bad one requests exactly that", async ({
+    page,
+  }) => {
     const reference = `E2E-KEEP-${unique}`;
     await page.goto("/payments/new");
     await page.getByRole("radio", { name: /OCTO/ }).check();
@@ -95,7 +109,9 @@ test.describe("[PAYMENT REQUEST] finance requests a payment and watches it compl
     await page.getByLabel("Customer email (optional)").fill("keep@example.test");
     await page.getByLabel("Customer name (optional)").fill("Kept Typed");
     await page.getByRole("button", { name: "Request payment" }).click();
-    await expect(page.getByText("Reference may contain only letters, digits, dot, dash and underscore", { exact: true })).toBeVisible();
+    await expect(
+      page.getByText("Reference may contain only letters, digits, dot, dash and underscore", { exact: true }),
+    ).toBeVisible();
     await expect(page.getByRole("radio", { name: /OCTO/ })).toBeChecked();
     await expect(page.getByLabel("Currency")).toHaveValue("RUB");
     await expect(page.getByLabel("Amount")).toHaveValue("15000.50");

@@ -23,12 +23,17 @@ test.describe("[RBAC] anonymous", () => {
     }
   });
 
-  test("the public route handlers answer without a session (and the webhooks want their signature)", async ({ request }) => {
+  test("the public route handlers answer without a session (and the webhooks want their signature)", async ({
+    request,
+  }) => {
     expect((await request.get("/api/health")).status()).toBe(200);
     expect((await request.get("/api/auth/csrf")).status()).toBe(200);
     expect((await request.get("/icon.svg")).status()).toBe(200);
-    for (const provider of ["checkout", "octopus-cards"]) expect((await request.post(`/api/webhooks/${provider}`, { data: "{}" })).status()).toBe(401);
-    expect((await request.post("/api/webhooks/octo", { data: { octo_payment_UUID: "x", status: "succeeded" } })).status()).toBe(401);
+    for (const provider of ["checkout", "octopus-cards"])
+      expect((await request.post(`/api/webhooks/${provider}`, { data: "{}" })).status()).toBe(401);
+    expect(
+      (await request.post("/api/webhooks/octo", { data: { octo_payment_UUID: "x", status: "succeeded" } })).status(),
+    ).toBe(401);
   });
 
   test("pages redirect to sign-in and route handlers answer 401", async ({ page, request }) => {
@@ -48,11 +53,16 @@ test.describe("[RBAC] anonymous", () => {
     }
   });
 
-  test("the second-factor steps want a pending sign-in; the password step refuses wrong credentials", async ({ request, baseURL }) => {
+  test("the second-factor steps want a pending sign-in; the password step refuses wrong credentials", async ({
+    request,
+    baseURL,
+  }) => {
     for (const action of signInStepActions) {
       const result = await callServerAction(request, baseURL!, action, action.input());
       expect(result.body, action.name).toContain('"code":"UNAUTHENTICATED"');
-      expect(result.body).toContain(action.access === "public" ? "Email or password is incorrect." : "This sign-in has ended. Sign in again.");
+      expect(result.body).toContain(
+        action.access === "public" ? "Email or password is incorrect." : "This sign-in has ended. Sign in again.",
+      );
       expect(result.body).not.toContain('"ok":true');
     }
   });
@@ -66,7 +76,8 @@ for (const role of roleNames) {
       for (const [path, allowed] of Object.entries(pageAccess)) {
         const response = await page.goto(path);
         expect(response?.status(), `${role} → ${path}`).toBe(allowed.includes(role) ? 200 : 403);
-        if (!allowed.includes(role)) await expect(page.getByRole("heading", { name: "403: not allowed" })).toBeVisible();
+        if (!allowed.includes(role))
+          await expect(page.getByRole("heading", { name: "403: not allowed" })).toBeVisible();
       }
     });
 
@@ -91,7 +102,11 @@ for (const role of roleNames) {
       }
     });
 
-    test("every server action refuses a direct call the role is not allowed, and changes nothing", async ({ page, baseURL, browser }) => {
+    test("every server action refuses a direct call the role is not allowed, and changes nothing", async ({
+      page,
+      baseURL,
+      browser,
+    }) => {
       for (const action of actionMatrix.filter((a) => !a.allowed.includes(role))) {
         const input = action.input();
         const result = await callServerAction(page.request, baseURL!, action, input);
@@ -113,9 +128,19 @@ test.describe("[RBAC] a password-only session of a user whose role requires a se
   test.use({ storageState: storageStateOf("admin") });
 
   test("is refused by every page, route handler and server action", async ({ page, browser, baseURL }) => {
-    const user = { email: `pending-matrix-${Date.now()}@example.test`, name: "Pending Matrix", role: "admin", password: "sable window quartz 4217" };
+    const user = {
+      email: `pending-matrix-${Date.now()}@example.test`,
+      name: "Pending Matrix",
+      role: "admin",
+      password: "sable window quartz 4217",
+    };
     await freshenSession(page.request, baseURL!, "admin");
-    const created = await callServerAction(page.request, baseURL!, { file: "lib/actions/users/create-user.ts", name: "createUserAction" }, user);
+    const created = await callServerAction(
+      page.request,
+      baseURL!,
+      { file: "lib/app/actions/users/create-user.ts", name: "createUserAction" },
+      user,
+    );
     expect(created.body).toContain('"ok":true');
 
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
@@ -123,7 +148,10 @@ test.describe("[RBAC] a password-only session of a user whose role requires a se
     await signInAs(other, user.email, user.password, { enrol: false });
     await expect(other).toHaveURL(/\/sign-in\/enrol/);
     for (const call of protectedRouteCalls) {
-      expect((await other.request.fetch(call.url, { method: call.method })).status(), `${call.method} ${call.url}`).toBe(401);
+      expect(
+        (await other.request.fetch(call.url, { method: call.method })).status(),
+        `${call.method} ${call.url}`,
+      ).toBe(401);
     }
     for (const action of actionMatrix) {
       const result = await callServerAction(other.request, baseURL!, action, action.input());
@@ -142,9 +170,19 @@ test.describe("[RBAC] a disabled user", () => {
 
   test("loses every page, route handler and server action on the next request", async ({ page, browser, baseURL }) => {
     // An admin, so before being disabled the user was allowed everything.
-    const user = { email: `disabled-matrix-${Date.now()}@example.test`, name: "Disabled Matrix", role: "admin", password: "switched off by the matrix" };
+    const user = {
+      email: `disabled-matrix-${Date.now()}@example.test`,
+      name: "Disabled Matrix",
+      role: "admin",
+      password: "switched off by the matrix",
+    };
     await freshenSession(page.request, baseURL!, "admin");
-    const created = await callServerAction(page.request, baseURL!, { file: "lib/actions/users/create-user.ts", name: "createUserAction" }, user);
+    const created = await callServerAction(
+      page.request,
+      baseURL!,
+      { file: "lib/app/actions/users/create-user.ts", name: "createUserAction" },
+      user,
+    );
     const userId = /"data":\{"id":"([0-9a-f-]{36})"\}/.exec(created.body)?.[1];
     expect(userId, created.body).toBeTruthy();
 
@@ -154,11 +192,19 @@ test.describe("[RBAC] a disabled user", () => {
     await expectSignedIn(other, user.email);
     expect((await other.request.get("/api/audit")).status()).toBe(200);
 
-    const disabled = await callServerAction(page.request, baseURL!, { file: "lib/actions/users/set-user-disabled.ts", name: "setUserDisabledAction" }, { userId: userId!, disabled: "true" });
+    const disabled = await callServerAction(
+      page.request,
+      baseURL!,
+      { file: "lib/app/actions/users/set-user-disabled.ts", name: "setUserDisabledAction" },
+      { userId: userId!, disabled: "true" },
+    );
     expect(disabled.body).toContain("disabled and signed out");
 
     for (const call of protectedRouteCalls) {
-      expect((await other.request.fetch(call.url, { method: call.method })).status(), `${call.method} ${call.url}`).toBe(401);
+      expect(
+        (await other.request.fetch(call.url, { method: call.method })).status(),
+        `${call.method} ${call.url}`,
+      ).toBe(401);
     }
     for (const action of actionMatrix) {
       const result = await callServerAction(other.request, baseURL!, action, action.input());
@@ -174,7 +220,10 @@ test.describe("[RBAC] a disabled user", () => {
 });
 
 test.describe("[RBAC] step-up", () => {
-  test("every guarded action and export refuses a stale session with STEP_UP_REQUIRED, changing nothing, and lets a fresh one through", async ({ browser, baseURL }) => {
+  test("every guarded action and export refuses a stale session with STEP_UP_REQUIRED, changing nothing, and lets a fresh one through", async ({
+    browser,
+    baseURL,
+  }) => {
     test.setTimeout(180_000);
     // Admin is allowed every guarded action; its own session, signed in with the password only, is stale.
     const { context, page } = await staleSessionPage(browser, "admin");
@@ -182,7 +231,13 @@ test.describe("[RBAC] step-up", () => {
     const bigPaymentId = bigPaymentUrl.split("/").pop()!;
     const inputOf = (action: (typeof actionMatrix)[number]) =>
       action.stepUp === "above-threshold"
-        ? { paymentId: bigPaymentId, kind: "partial", amount: "10010.00", reason: "customer_request", idempotencyKey: crypto.randomUUID() }
+        ? {
+            paymentId: bigPaymentId,
+            kind: "partial",
+            amount: "10010.00",
+            reason: "customer_request",
+            idempotencyKey: crypto.randomUUID(),
+          }
         : action.input();
     const guarded = actionMatrix.filter((a) => a.stepUp);
     expect(guarded.length).toBeGreaterThan(10);
@@ -217,7 +272,9 @@ test.describe("[RBAC] step-up", () => {
       expect(result.body, `fresh → ${action.name}`).toMatch(/"ok":true|"code":"(NOT_FOUND|CONFLICT)"/);
     }
     for (const call of exports) {
-      expect((await page.request.fetch(call.url, { method: call.method })).status(), `fresh → ${call.url}`).toBe(call.allowedStatus ?? 200);
+      expect((await page.request.fetch(call.url, { method: call.method })).status(), `fresh → ${call.url}`).toBe(
+        call.allowedStatus ?? 200,
+      );
     }
     await context.close();
   });

@@ -9,7 +9,11 @@ test.describe("[SANDBOX] Octopus landing page", () => {
     { button: "Approve in Octopus app", status: "Captured", lands: "success" },
     { button: "Decline (Octopus refuses)", status: "Declined", lands: "failure" },
   ]) {
-    test(`a tester drives a whole payment from the landing page: ${decision.status}`, async ({ page, request, baseURL }) => {
+    test(`a tester drives a whole payment from the landing page: ${decision.status}`, async ({
+      page,
+      request,
+      baseURL,
+    }) => {
       const api = `${baseURL}/api/sandbox/checkout`;
       const headers = { Authorization: `Bearer ${secretKey}` };
       const created = await request.post(`${api}/payments`, {
@@ -43,10 +47,19 @@ test.describe("[SANDBOX] Octopus landing page", () => {
       await expect
         .poll(async () => {
           await request.post("/api/sandbox-control/tick", { headers: sandboxControlHeaders });
-          const deliveries = (await (await request.get("/api/sandbox-control/webhooks?provider=checkout", { headers: sandboxControlHeaders })).json()) as Delivery[];
-          return deliveries.filter((d) => d.body.includes(payment.id) && d.deliveredAt && d.lastStatus === 200).map((d) => d.eventType).sort();
+          const deliveries = (await (
+            await request.get("/api/sandbox-control/webhooks?provider=checkout", { headers: sandboxControlHeaders })
+          ).json()) as Delivery[];
+          return deliveries
+            .filter((d) => d.body.includes(payment.id) && d.deliveredAt && d.lastStatus === 200)
+            .map((d) => d.eventType)
+            .sort();
         })
-        .toEqual(decision.status === "Captured" ? ["payment_capture_pending", "payment_captured", "payment_pending"] : ["payment_declined", "payment_pending"]);
+        .toEqual(
+          decision.status === "Captured"
+            ? ["payment_capture_pending", "payment_captured", "payment_pending"]
+            : ["payment_declined", "payment_pending"],
+        );
     });
   }
 });

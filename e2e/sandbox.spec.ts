@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { capturedOctopusPayment } from "./support/octopus-payment";
+import { issuePartialRefund } from "./support/partial-refund";
 import { storageStateOf } from "./support/roles";
 import { sandboxControlHeaders } from "./support/sandbox-control";
 
@@ -23,25 +25,69 @@ test.describe("[SANDBOX] clock and control surface", () => {
     expect((await request.get("/api/sandbox-control/not-an-endpoint")).status()).toBe(404);
   });
 
-  test("control needs an admin session or the control token; anyone else is refused before anything moves", async ({ playwright, baseURL }) => {
+  test("control needs an admin session or the control token; anyone else is refused before anything moves", async ({
+    playwright,
+    baseURL,
+  }) => {
     const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     const finance = await playwright.request.newContext({ baseURL, storageState: storageStateOf("finance") });
     try {
-      const before = (await (await anonymous.get("/api/sandbox-control/clock", { headers: sandboxControlHeaders })).json()) as { offsetMs: number };
+      const before = (await (
+        await anonymous.get("/api/sandbox-control/clock", { headers: sandboxControlHeaders })
+      ).json()) as { offsetMs: number };
       for (const [who, context, headers, status] of [
         ["no session, no token", anonymous, {}, 401],
         ["a wrong token", anonymous, { authorization: "Bearer wrong-token-wrong-token-wrong-token" }, 401],
         ["finance (not admin)", finance, {}, 403],
       ] as const) {
         expect((await context.get("/api/sandbox-control/webhooks", { headers })).status(), who).toBe(status);
-        expect((await context.post("/api/sandbox-control/clock/advance", { headers, data: { days: 30 } })).status(), who).toBe(status);
-        expect((await context.post("/api/sandbox-control/faults", { headers, data: { provider: "checkout", kind: "http_500" } })).status(), who).toBe(status);
+        expect(
+          (await context.post("/api/sandbox-control/clock/advance", { headers, data: { days: 30 } })).status(),
+          who,
+        ).toBe(status);
+        expect(
+          (
+            await context.post("/api/sandbox-control/faults", {
+              headers,
+              data: { provider: "checkout", kind: "http_500" },
+            })
+          ).status(),
+          who,
+        ).toBe(status);
       }
-      const after = (await (await anonymous.get("/api/sandbox-control/clock", { headers: sandboxControlHeaders })).json()) as { offsetMs: number };
+      const after = (await (
+        await anonymous.get("/api/sandbox-control/clock", { headers: sandboxControlHeaders })
+      ).json()) as { offsetMs: number };
       expect(after.offsetMs).toBe(before.offsetMs);
     } finally {
       await anonymous.dispose();
       await finance.dispose();
     }
+  });
+
+  test("an approved Octopus refund counts its 90 collection days from the approval, on the sandbox clock", async ({
+    page,
+    request,
+  }) => {
+    const reference = `E2E-COLLECT-${Date.now().toString(36).toUpperCase()}`;
+    await capturedOctopusPayment(page, reference);
+    await issuePartialRefund(page, "20.00");
+    const refund = page.getByTestId("refund").first();
+    await expect(refund.getByRole("status", { name: "Refund status" })).toHaveText("Approved", { timeout: 30_000 });
+    await expect(refund.getByTestId("collection-countdown")).toHaveText("expires in 90 days unless collected");
+
+    expect(
+      (
+        await request.post("/api/sandbox-control/clock/advance", { headers: sandboxControlHeaders, data: { days: 60 } })
+      ).ok(),
+    ).toBe(true);
+    await page.reload();
+    await expect(page.getByTestId("refund").first().getByTestId("collection-countdown")).toHaveText(
+      "expires in 30 days unless collected",
+    );
+    await page.goto("/refunds");
+    await expect(
+      page.getByTestId("refund-row").filter({ hasText: reference }).getByTestId("collection-countdown"),
+    ).toHaveText("expires in 30 days unless collected");
   });
 });

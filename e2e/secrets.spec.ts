@@ -3,6 +3,7 @@ import { pageAccess } from "./support/page-access";
 import { roleNames, storageStateOf } from "./support/roles";
 import { sandboxControlHeaders } from "./support/sandbox-control";
 import { answerStepUpIfAsked } from "./support/step-up";
+import { expectWalletsReconciled } from "./support/wallet-reconciled";
 
 test.describe.configure({ mode: "serial" });
 
@@ -20,18 +21,28 @@ async function placeFromQuote(page: Page): Promise<string> {
 /** The secret values found in a response's text (a PIN is four digits, so only as a whole value). */
 function leaksIn(text: string): string[] {
   const found = [...secrets.cardNumbers, ...secrets.activationCodes].filter((s) => text.includes(s));
-  const matchingIds = secrets.activationCodes.map((code) => code.split("$").at(-1) ?? code).filter((id) => text.includes(id));
-  const pins = secrets.pins.filter((pin) => [`"${pin}"`, `>${pin}<`, `:${pin},`, `:${pin}}`].some((form) => text.includes(form)));
+  const matchingIds = secrets.activationCodes
+    .map((code) => code.split("$").at(-1) ?? code)
+    .filter((id) => text.includes(id));
+  const pins = secrets.pins.filter((pin) =>
+    [`"${pin}"`, `>${pin}<`, `:${pin},`, `:${pin}}`].some((form) => text.includes(form)),
+  );
   return [...found, ...matchingIds, ...pins.map((pin) => `PIN ${pin}`)];
 }
 
-async function textOf(request: APIRequestContext, url: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+async function textOf(
+  request: APIRequestContext,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
   const response = await request.get(url, { headers, maxRedirects: 0 });
   return { status: response.status(), text: await response.text() };
 }
 
 test.describe("[SECRETS] voucher codes, PINs and eSIM activation codes", () => {
-  test("the merchant orders a voucher and an eSIM, delivered through the sandbox, and reveals their codes (audited)", async ({ browser }) => {
+  test("the merchant orders a voucher and an eSIM, delivered through the sandbox, and reveals their codes (audited)", async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ storageState: storageStateOf("merchant") });
     const page = await context.newPage();
 
@@ -43,14 +54,27 @@ test.describe("[SECRETS] voucher codes, PINs and eSIM activation codes", () => {
     await row.getByRole("button", { name: "Get quote" }).click();
     const voucherPath = await placeFromQuote(page);
     const voucherReference = (await page.getByTestId("client-reference").textContent()) ?? "";
-    expect((await context.request.post("/api/sandbox-control/clock/advance", { headers: sandboxControlHeaders, data: { minutes: 2 } })).ok()).toBe(true);
+    expect(
+      (
+        await context.request.post("/api/sandbox-control/clock/advance", {
+          headers: sandboxControlHeaders,
+          data: { minutes: 2 },
+        })
+      ).ok(),
+    ).toBe(true);
     await expect(page.getByRole("status", { name: "Order status" })).toHaveText("Delivered", { timeout: 30_000 });
     // The sandbox's signed order.delivered (which carries the codes) reached our receiver.
     await expect
       .poll(async () => {
         await context.request.post("/api/sandbox-control/tick", { headers: sandboxControlHeaders });
-        const deliveries = (await (await context.request.get("/api/sandbox-control/webhooks?provider=octopus-cards", { headers: sandboxControlHeaders })).json()) as { eventType: string; body: string; lastStatus: number | null }[];
-        return deliveries.some((d) => d.eventType === "order.delivered" && d.body.includes(voucherReference) && d.lastStatus === 200);
+        const deliveries = (await (
+          await context.request.get("/api/sandbox-control/webhooks?provider=octopus-cards", {
+            headers: sandboxControlHeaders,
+          })
+        ).json()) as { eventType: string; body: string; lastStatus: number | null }[];
+        return deliveries.some(
+          (d) => d.eventType === "order.delivered" && d.body.includes(voucherReference) && d.lastStatus === 200,
+        );
       })
       .toBe(true);
     await page.getByRole("button", { name: "Reveal codes" }).click();
@@ -98,13 +122,19 @@ test.describe("[SECRETS] voucher codes, PINs and eSIM activation codes", () => {
       const pages = Object.entries(pageAccess)
         .filter(([, roles]) => roles.includes(role))
         .map(([path]) => path);
-      if (pages.includes("/webhooks")) pages.push("/webhooks?signature=any", "/webhooks?signature=any&provider=octopus-cards", "/webhooks?signature=refused");
+      if (pages.includes("/webhooks"))
+        pages.push(
+          "/webhooks?signature=any",
+          "/webhooks?signature=any&provider=octopus-cards",
+          "/webhooks?signature=refused",
+        );
       if (pages.includes("/orders")) pages.push(...orderPaths);
       // The detail pages linked from the lists (the newest payments and orders).
       const linked = new Set<string>();
       for (const path of pages) {
         const { text } = await textOf(request, path);
-        for (const match of text.matchAll(/href="(\/(?:payments|orders)\/[0-9a-f-]{36})"/g)) if (linked.size < 12 && match[1]) linked.add(match[1]);
+        for (const match of text.matchAll(/href="(\/(?:payments|orders)\/[0-9a-f-]{36})"/g))
+          if (linked.size < 12 && match[1]) linked.add(match[1]);
       }
       const apis = [
         "/api/sandbox-control/webhooks",
@@ -138,4 +168,9 @@ test.describe("[SECRETS] voucher codes, PINs and eSIM activation codes", () => {
       await context.close();
     });
   }
+});
+
+// This spec places orders: whatever they did, every wallet still agrees with the provider.
+test.afterAll(async ({ browser }) => {
+  await expectWalletsReconciled(browser);
 });

@@ -1,14 +1,19 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { sandboxCredentials } from "../lib/sandbox/credentials";
+import { sandboxCredentials } from "../lib/integrations/sandbox/credentials";
 import { actionMatrix } from "./support/action-matrix";
 import { demoTotpSecrets, roleUsers, storageStateOf } from "./support/roles";
 import { verifyWithTotp } from "./support/sign-in";
 import { callServerAction } from "./support/server-actions";
 
-const createUser = { file: "lib/actions/users/create-user.ts", name: "createUserAction" };
-const newUserInput = (label: string) => ({ email: `${label}-${Date.now()}@example.test`, name: label, role: "admin", password: "a long enough password" });
+const createUser = { file: "lib/app/actions/users/create-user.ts", name: "createUserAction" };
+const newUserInput = (label: string) => ({
+  email: `${label}-${Date.now()}@example.test`,
+  name: label,
+  role: "admin",
+  password: "a long enough password",
+});
 
 async function expectUserAbsent(page: Page, email: string) {
   await page.goto("/users");
@@ -32,7 +37,10 @@ test.describe("[SECURITY] cross-site server action calls", () => {
 test.describe("[SECURITY] garbage sent straight to every server action", () => {
   test.use({ storageState: storageStateOf("admin") });
 
-  test("answers without a 5xx, with field errors naming the form's fields, and changes nothing", async ({ page, baseURL }) => {
+  test("answers without a 5xx, with field errors naming the form's fields, and changes nothing", async ({
+    page,
+    baseURL,
+  }) => {
     // Values no field accepts (not an id, amount, enum, email, date or number); an action with no fields (sign-out) has nothing to fuzz.
     const garbage = "\u0000' OR 1=1 -- <script>x</script> ☃ -1e999";
     for (const action of actionMatrix.filter((a) => Object.keys(a.input()).length > 0)) {
@@ -68,14 +76,19 @@ test.describe("[SECURITY] x-middleware-subrequest spoofing (CVE-2025-29927)", ()
       await expect(page, value).toHaveURL(/\/sign-in/);
       expect((await page.request.get("/api/audit")).status(), value).toBe(401);
       expect((await page.request.get("/api/payments/export")).status(), value).toBe(401);
-      const result = await callServerAction(page.request, baseURL!, createUser, newUserInput("spoof"), { "x-middleware-subrequest": value });
+      const result = await callServerAction(page.request, baseURL!, createUser, newUserInput("spoof"), {
+        "x-middleware-subrequest": value,
+      });
       expect(result.body, value).toContain('"code":"UNAUTHENTICATED"');
       await context.close();
     }
   });
 
   test("does not let a signed-in user past their role either", async ({ browser }) => {
-    const context = await browser.newContext({ storageState: storageStateOf("merchant"), extraHTTPHeaders: { "x-middleware-subrequest": subrequestValues[1]! } });
+    const context = await browser.newContext({
+      storageState: storageStateOf("merchant"),
+      extraHTTPHeaders: { "x-middleware-subrequest": subrequestValues[1]! },
+    });
     const page = await context.newPage();
     expect((await page.goto("/users"))?.status()).toBe(403);
     expect((await page.request.get("/api/audit")).status()).toBe(403);
@@ -93,7 +106,11 @@ test.describe("[SECURITY] headers", () => {
       const headers = response.headers();
       const csp = headers["content-security-policy"] ?? "";
       expect(csp, url).toContain("frame-ancestors 'none'");
-      const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+      const scriptSrc =
+        csp
+          .split(";")
+          .map((d) => d.trim())
+          .find((d) => d.startsWith("script-src")) ?? "";
       expect(scriptSrc, url).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
       expect(scriptSrc, url).not.toContain("'unsafe-inline'");
       nonces.add(/'nonce-([^']+)'/.exec(scriptSrc)?.[1] ?? "");
@@ -119,7 +136,11 @@ test.describe("[SECURITY] headers", () => {
     });
     page.on("pageerror", (error) => problems.push(error.message));
     await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (event) => console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI} on ${location.pathname} at ${event.sourceFile}:${event.lineNumber}`));
+      document.addEventListener("securitypolicyviolation", (event) =>
+        console.error(
+          `Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI} on ${location.pathname} at ${event.sourceFile}:${event.lineNumber}`,
+        ),
+      );
     });
     for (const url of ["/payments", "/refunds", "/orders", "/users", "/settings", "/sandbox", "/payments/new"]) {
       await page.goto(url);
@@ -162,8 +183,9 @@ function secretValues(): Record<string, string> {
     "OCTO notify key": process.env.OCTO_NOTIFY_KEY || sandboxCredentials.octo.notifyKey,
     "Octopus Cards API key": process.env.OCTOPUS_CARDS_API_KEY || sandboxCredentials.octopusCards.apiKey,
     "Octopus Cards API secret": process.env.OCTOPUS_CARDS_API_SECRET || sandboxCredentials.octopusCards.apiSecret,
-    "Octopus Cards webhook secret": process.env.OCTOPUS_CARDS_WEBHOOK_SECRET || sandboxCredentials.octopusCards.webhookSecret,
-    // e2e runs in sandbox mode, where the auth secret is generated into .data (lib/env.ts).
+    "Octopus Cards webhook secret":
+      process.env.OCTOPUS_CARDS_WEBHOOK_SECRET || sandboxCredentials.octopusCards.webhookSecret,
+    // e2e runs in sandbox mode, where the auth secret is generated into .data (lib/platform/env.ts).
     "auth secret": process.env.AUTH_SECRET || readFileSync(".data/auth-secret", "utf8").trim(),
   };
   const databasePassword = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL).password : "";
@@ -190,7 +212,17 @@ test.describe("[SECURITY] secret scan", () => {
       const text = readFileSync(file, "utf8");
       for (const [name, value] of Object.entries(secrets)) if (text.includes(value)) leaks.push(`${name} in ${file}`);
     }
-    for (const url of ["/sign-in", "/payments", "/refunds", "/wallet", "/orders", "/users", "/settings", "/sandbox", "/webhooks"]) {
+    for (const url of [
+      "/sign-in",
+      "/payments",
+      "/refunds",
+      "/wallet",
+      "/orders",
+      "/users",
+      "/settings",
+      "/sandbox",
+      "/webhooks",
+    ]) {
       const html = await (await page.request.get(url)).text();
       for (const [name, value] of Object.entries(secrets)) if (html.includes(value)) leaks.push(`${name} in ${url}`);
     }

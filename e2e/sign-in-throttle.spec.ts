@@ -1,6 +1,6 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
-import { formAlertOf, hiddenFieldsOf } from "../lib/testing/server-action-form";
+import { formAlertOf, hiddenFieldsOf } from "../lib/tooling/testing/server-action-form";
 import { baseURL } from "../playwright.config";
 
 /**
@@ -13,26 +13,41 @@ import { baseURL } from "../playwright.config";
  */
 const { hostname, port } = new URL(baseURL);
 
-function send(localAddress: string, method: "GET" | "POST", path: string, headers: Record<string, string>, body?: string | Buffer) {
+function send(
+  localAddress: string,
+  method: "GET" | "POST",
+  path: string,
+  headers: Record<string, string>,
+  body?: string | Buffer,
+) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const request = http.request({ host: hostname, port, path, method, headers, localAddress, family: 4 }, (response) => {
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (text += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
-    });
+    const request = http.request(
+      { host: hostname, port, path, method, headers, localAddress, family: 4 },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (text += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
+      },
+    );
     request.on("error", reject);
     request.end(body);
   });
 }
 
-const cookiesOf = (headers: http.IncomingHttpHeaders) => (headers["set-cookie"] ?? []).map((c) => c.split(";")[0] ?? "");
+const cookiesOf = (headers: http.IncomingHttpHeaders) =>
+  (headers["set-cookie"] ?? []).map((c) => c.split(";")[0] ?? "");
 
 /**
  * One sign-in as a browser without JavaScript makes it: GET the page, POST the sign-in form's
  * server action back to it (multipart); the error sentence the form shows, or "signed in".
  */
-async function attemptSignIn(localAddress: string, email: string, password: string, forgedForwardedFor: string): Promise<string> {
+async function attemptSignIn(
+  localAddress: string,
+  email: string,
+  password: string,
+  forgedForwardedFor: string,
+): Promise<string> {
   const forged = { "x-forwarded-for": forgedForwardedFor, "x-real-ip": forgedForwardedFor };
   const page = await send(localAddress, "GET", "/sign-in", forged);
   const form = new FormData();
@@ -47,7 +62,11 @@ async function attemptSignIn(localAddress: string, email: string, password: stri
     { ...forged, origin: baseURL, "content-type": encoded.headers.get("content-type") ?? "" },
     Buffer.from(await encoded.arrayBuffer()),
   );
-  if (response.headers.location || cookiesOf(response.headers).some((c) => c.startsWith("next-auth.session-token=") && c.length > 24)) return "signed in";
+  if (
+    response.headers.location ||
+    cookiesOf(response.headers).some((c) => c.startsWith("next-auth.session-token=") && c.length > 24)
+  )
+    return "signed in";
   return formAlertOf(response.body, "Sign in") ?? `no message (HTTP ${response.status})`;
 }
 
@@ -55,21 +74,31 @@ test.describe("[AUTH] sign-in throttling ignores a forged X-Forwarded-For", () =
   test("twenty failures from one address lock it, whatever X-Forwarded-For says", async () => {
     const run = Date.now();
     for (let i = 1; i <= 20; i += 1) {
-      expect(await attemptSignIn("127.0.0.71", `spray-${run}-${i}@example.test`, "wrong password", `203.0.113.${i}`)).toBe("Email or password is incorrect.");
+      expect(
+        await attemptSignIn("127.0.0.71", `spray-${run}-${i}@example.test`, "wrong password", `203.0.113.${i}`),
+      ).toBe("Email or password is incorrect.");
     }
     expect(await attemptSignIn("127.0.0.71", `spray-${run}-21@example.test`, "wrong password", "198.51.100.21")).toBe(
       "Too many failed sign-ins for your network address. Try again in 15 minutes.",
     );
     // The lock is the address's own: another address signs in as usual.
-    expect(await attemptSignIn("127.0.0.72", `spray-${run}-22@example.test`, "wrong password", "203.0.113.1")).toBe("Email or password is incorrect.");
+    expect(await attemptSignIn("127.0.0.72", `spray-${run}-22@example.test`, "wrong password", "203.0.113.1")).toBe(
+      "Email or password is incorrect.",
+    );
   });
 
   test("five failures for one account from one address lock that pair, whatever X-Forwarded-For says", async () => {
     const email = `nobody-${Date.now()}@example.test`;
     for (let i = 1; i <= 4; i += 1) {
-      expect(await attemptSignIn("127.0.0.73", email, `wrong ${i}`, `192.0.2.${i}`)).toBe("Email or password is incorrect.");
+      expect(await attemptSignIn("127.0.0.73", email, `wrong ${i}`, `192.0.2.${i}`)).toBe(
+        "Email or password is incorrect.",
+      );
     }
-    expect(await attemptSignIn("127.0.0.73", email, "wrong 5", "192.0.2.5")).toBe("Too many failed sign-ins for this account. Try again in 15 minutes.");
-    expect(await attemptSignIn("127.0.0.73", email, "wrong 6", "192.0.2.6")).toBe("Too many failed sign-ins for this account. Try again in 15 minutes.");
+    expect(await attemptSignIn("127.0.0.73", email, "wrong 5", "192.0.2.5")).toBe(
+      "Too many failed sign-ins for this account. Try again in 15 minutes.",
+    );
+    expect(await attemptSignIn("127.0.0.73", email, "wrong 6", "192.0.2.6")).toBe(
+      "Too many failed sign-ins for this account. Try again in 15 minutes.",
+    );
   });
 });

@@ -12,7 +12,13 @@ const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 // Loopback only, as `npm start`: the demo users the specs sign in as exist only on a local server.
 const child = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", "127.0.0.1"], {
   stdio: "inherit",
-  env: { ...process.env, PGLITE_DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, DATABASE_URL: "", SANDBOX_SEED_PAYMENTS: process.env.E2E_SEED_PAYMENTS ?? "0" },
+  env: {
+    ...process.env,
+    PGLITE_DATA_DIR: dataDir,
+    APP_URL: `http://localhost:${port}`,
+    DATABASE_URL: "",
+    SANDBOX_SEED_PAYMENTS: process.env.E2E_SEED_PAYMENTS ?? "0",
+  },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -5,6 +5,7 @@ import { callServerAction } from "./support/server-actions";
 import { expectSignedIn, signInAs } from "./support/sign-in";
 import { sandboxControlHeaders } from "./support/sandbox-control";
 import { answerStepUp, freshenSession, staleSessionPage, stepUpDialog, wrongTotpCodeOf } from "./support/step-up";
+import { expectWalletsReconciled } from "./support/wallet-reconciled";
 
 /**
  * Step-up: a second factor verified in the last STEP_UP_MAX_AGE_MINUTES before money moves or
@@ -25,7 +26,9 @@ async function openPartialRefund(page: Page, amount: string, note: string) {
 }
 
 test.describe("[STEP-UP] money and power need a fresh second factor", () => {
-  test("a refund above the approval threshold asks for the code; a wrong one is refused, cancel keeps the values, the right one sends the user's own refund", async ({ browser }) => {
+  test("a refund above the approval threshold asks for the code; a wrong one is refused, cancel keeps the values, the right one sends the user's own refund", async ({
+    browser,
+  }) => {
     const { context, page } = await staleSessionPage(browser, "finance");
     // Above the HK$10,000.00 default (and any lower threshold another spec set).
     await capturedOctopusPayment(page, `E2E-SU-BIG-${unique}`, "10020.00");
@@ -38,13 +41,17 @@ test.describe("[STEP-UP] money and power need a fresh second factor", () => {
     await expect(stepUp.getByLabel("Authenticator code")).toBeFocused();
     await stepUp.getByLabel("Authenticator code").fill(await wrongTotpCodeOf("finance"));
     await stepUp.getByRole("button", { name: "Confirm" }).click();
-    await expect(stepUp.getByRole("alert")).toHaveText("That code is not right. Check your authenticator app and try again.");
+    await expect(stepUp.getByRole("alert")).toHaveText(
+      "That code is not right. Check your authenticator app and try again.",
+    );
     await expect(stepUp).toBeVisible();
 
     await stepUp.getByRole("button", { name: "Cancel" }).click();
     await expect(stepUp).toBeHidden();
     await expect(refund).toBeVisible();
-    await expect(refund.getByRole("status")).toHaveText("Nothing was changed: this needs a code from your authenticator app.");
+    await expect(refund.getByRole("status")).toHaveText(
+      "Nothing was changed: this needs a code from your authenticator app.",
+    );
     await expect(refund.getByLabel("Amount")).toHaveValue("10010.00");
     await expect(refund.getByLabel("Reason")).toHaveValue("duplicate");
     await expect(refund.getByLabel(/^Note/)).toHaveValue("Step-up check");
@@ -70,7 +77,10 @@ test.describe("[STEP-UP] money and power need a fresh second factor", () => {
     await context.close();
   });
 
-  test("an export asks for the code before the download starts; the route refuses a stale session itself", async ({ browser, baseURL }) => {
+  test("an export asks for the code before the download starts; the route refuses a stale session itself", async ({
+    browser,
+    baseURL,
+  }) => {
     const { context, page } = await staleSessionPage(browser, "finance");
     const direct = await page.request.get(`${baseURL}/api/payments/export`);
     expect(direct.status()).toBe(403);
@@ -99,7 +109,14 @@ test.describe("[STEP-UP] money and power need a fresh second factor", () => {
     await row.getByRole("button", { name: "Get quote" }).click();
     await page.getByRole("button", { name: "Confirm and pay" }).click();
     await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/, { timeout: 20_000 });
-    expect((await page.request.post("/api/sandbox-control/clock/advance", { headers: sandboxControlHeaders, data: { minutes: 2 } })).ok()).toBe(true);
+    expect(
+      (
+        await page.request.post("/api/sandbox-control/clock/advance", {
+          headers: sandboxControlHeaders,
+          data: { minutes: 2 },
+        })
+      ).ok(),
+    ).toBe(true);
     await expect(page.getByRole("status", { name: "Order status" })).toHaveText("Delivered", { timeout: 30_000 });
 
     const codes = page.getByRole("list", { name: "Voucher codes" });
@@ -112,7 +129,9 @@ test.describe("[STEP-UP] money and power need a fresh second factor", () => {
     await context.close();
   });
 
-  test("creating a user asks the admin for the code; after a wrong one the right one, in the same dialog, creates exactly what was typed", async ({ browser }) => {
+  test("creating a user asks the admin for the code; after a wrong one the right one, in the same dialog, creates exactly what was typed", async ({
+    browser,
+  }) => {
     const { context, page } = await staleSessionPage(browser, "admin");
     const email = `su-created-${unique.toLowerCase()}@example.test`;
     await page.goto("/users");
@@ -125,7 +144,9 @@ test.describe("[STEP-UP] money and power need a fresh second factor", () => {
     const stepUp = stepUpDialog(page);
     await stepUp.getByLabel("Authenticator code").fill(await wrongTotpCodeOf("admin"));
     await stepUp.getByRole("button", { name: "Confirm" }).click();
-    await expect(stepUp.getByRole("alert")).toHaveText("That code is not right. Check your authenticator app and try again.");
+    await expect(stepUp.getByRole("alert")).toHaveText(
+      "That code is not right. Check your authenticator app and try again.",
+    );
     // The dialog is usable again while the form's own submission still waits for it.
     await expect(stepUp.getByRole("button", { name: "Confirm" })).toBeEnabled();
     await answerStepUp(page, "admin");
@@ -137,8 +158,18 @@ test.describe("[STEP-UP] money and power need a fresh second factor", () => {
   test("a user with no second factor is told to set one up on the Account page", async ({ browser, baseURL }) => {
     const admin = await staleSessionPage(browser, "admin");
     await freshenSession(admin.page.request, baseURL!, "admin");
-    const user = { email: `su-nofactor-${unique.toLowerCase()}@example.test`, name: "No Factor", role: "ops", password: "marble hinge solar 39" };
-    const created = await callServerAction(admin.page.request, baseURL!, { file: "lib/actions/users/create-user.ts", name: "createUserAction" }, user);
+    const user = {
+      email: `su-nofactor-${unique.toLowerCase()}@example.test`,
+      name: "No Factor",
+      role: "ops",
+      password: "marble hinge solar 39",
+    };
+    const created = await callServerAction(
+      admin.page.request,
+      baseURL!,
+      { file: "lib/app/actions/users/create-user.ts", name: "createUserAction" },
+      user,
+    );
     expect(created.body).toContain('"ok":true');
     await admin.context.close();
 
@@ -157,16 +188,29 @@ test.describe("[STEP-UP] money and power need a fresh second factor", () => {
     await context.close();
   });
 
-  test("called directly without a fresh factor, a guarded action answers STEP_UP_REQUIRED and changes nothing", async ({ browser, baseURL }) => {
+  test("called directly without a fresh factor, a guarded action answers STEP_UP_REQUIRED and changes nothing", async ({
+    browser,
+    baseURL,
+  }) => {
     const { context, page } = await staleSessionPage(browser, "admin");
     const email = `su-direct-${unique.toLowerCase()}@example.test`;
     const input = { email, name: "Direct", role: "admin", password: "a long enough password" };
-    const result = await callServerAction(page.request, baseURL!, { file: "lib/actions/users/create-user.ts", name: "createUserAction" }, input);
+    const result = await callServerAction(
+      page.request,
+      baseURL!,
+      { file: "lib/app/actions/users/create-user.ts", name: "createUserAction" },
+      input,
+    );
     expect(result.body).toContain('"code":"STEP_UP_REQUIRED"');
     expect(result.body).toContain("enter the code from your authenticator app");
     expect(result.body).not.toContain('"ok":true');
 
-    const threshold = await callServerAction(page.request, baseURL!, { file: "lib/actions/refunds/set-approval-threshold.ts", name: "setApprovalThresholdAction" }, { currency: "HKD", amount: "1.00" });
+    const threshold = await callServerAction(
+      page.request,
+      baseURL!,
+      { file: "lib/app/actions/refunds/set-approval-threshold.ts", name: "setApprovalThresholdAction" },
+      { currency: "HKD", amount: "1.00" },
+    );
     expect(threshold.body).toContain('"code":"STEP_UP_REQUIRED"');
 
     await page.goto("/users");
@@ -176,4 +220,9 @@ test.describe("[STEP-UP] money and power need a fresh second factor", () => {
     await expect(page.getByText("Now HK$1.00")).toHaveCount(0);
     await context.close();
   });
+});
+
+// This spec places orders: whatever they did, every wallet still agrees with the provider.
+test.afterAll(async ({ browser }) => {
+  await expectWalletsReconciled(browser);
 });

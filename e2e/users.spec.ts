@@ -36,7 +36,9 @@ test.describe("[USERS] admin manages users", () => {
     await form.getByRole("button", { name: "Create user" }).click();
     await expect(form.getByText("Email must be a valid email address", { exact: true })).toBeVisible();
     await expect(form.getByText("Initial password must be at least 12 characters", { exact: true })).toBeVisible();
-    await expect(form.getByRole("status")).toHaveText("Check the form: Email must be a valid email address. Password must be at least 12 characters.");
+    await expect(form.getByRole("status")).toHaveText(
+      "Check the form: Email must be a valid email address. Password must be at least 12 characters.",
+    );
     await expect(page.getByText("not-an-email")).toHaveCount(0);
   });
 
@@ -63,7 +65,12 @@ test.describe("[USERS] admin manages users", () => {
   });
 
   test("a role change applies on the user's next request", async ({ page, browser }) => {
-    const user = { email: `role-${Date.now()}@example.test`, name: "Role Change", role: "ops", password: "swap the badge quickly" };
+    const user = {
+      email: `role-${Date.now()}@example.test`,
+      name: "Role Change",
+      role: "ops",
+      password: "swap the badge quickly",
+    };
     await createUserViaForm(page, user);
     const other = await signedInElsewhere(browser, user.email, user.password);
     await expect(other.page.getByRole("link", { name: "Wallet" })).toHaveCount(0);
@@ -82,7 +89,12 @@ test.describe("[USERS] admin manages users", () => {
   });
 
   test("disabling a user signs them out at once; enabling lets them back in", async ({ page, browser }) => {
-    const user = { email: `disable-${Date.now()}@example.test`, name: "To Disable", role: "finance", password: "disable me password" };
+    const user = {
+      email: `disable-${Date.now()}@example.test`,
+      name: "To Disable",
+      role: "finance",
+      password: "disable me password",
+    };
     await createUserViaForm(page, user);
     const other = await signedInElsewhere(browser, user.email, user.password);
 
@@ -105,7 +117,12 @@ test.describe("[USERS] admin manages users", () => {
   });
 
   test("a password reset ends the user's sessions and only the new password works", async ({ page, browser }) => {
-    const user = { email: `reset-${Date.now()}@example.test`, name: "To Reset", role: "ops", password: "original password 1" };
+    const user = {
+      email: `reset-${Date.now()}@example.test`,
+      name: "To Reset",
+      role: "ops",
+      password: "original password 1",
+    };
     await createUserViaForm(page, user);
     const other = await signedInElsewhere(browser, user.email, user.password);
 
@@ -126,7 +143,12 @@ test.describe("[USERS] admin manages users", () => {
   });
 
   test("every change is in the audit log, filterable by action", async ({ page }) => {
-    const user = { email: `audited-${Date.now()}@example.test`, name: "Audited", role: "ops", password: "ledger watched closely 1" };
+    const user = {
+      email: `audited-${Date.now()}@example.test`,
+      name: "Audited",
+      role: "ops",
+      password: "ledger watched closely 1",
+    };
     await createUserViaForm(page, user);
     await page.goto("/audit?action=user.created");
     const table = page.getByRole("table");
@@ -134,15 +156,23 @@ test.describe("[USERS] admin manages users", () => {
     await expect(table.getByRole("cell", { name: "auth.sign_in" })).toHaveCount(0);
   });
 
-  test("the admin's own direct server action call goes through (the refusal tests are not vacuous)", async ({ page, baseURL }) => {
+  test("the admin's own direct server action call goes through (the refusal tests are not vacuous)", async ({
+    page,
+    baseURL,
+  }) => {
     const email = `direct-${Date.now()}@example.test`;
     await freshenSession(page.request, baseURL!, "admin");
-    const result = await callServerAction(page.request, baseURL!, { file: "lib/actions/users/create-user.ts", name: "createUserAction" }, {
-      email,
-      name: "Direct Call",
-      role: "ops",
-      password: "a long enough password",
-    });
+    const result = await callServerAction(
+      page.request,
+      baseURL!,
+      { file: "lib/app/actions/users/create-user.ts", name: "createUserAction" },
+      {
+        email,
+        name: "Direct Call",
+        role: "ops",
+        password: "a long enough password",
+      },
+    );
     expect(result.body).toContain('"ok":true');
     await page.goto("/users");
     await expect(page.getByText(email)).toBeVisible();

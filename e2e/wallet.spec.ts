@@ -34,7 +34,9 @@ test("an admin sets a low-balance threshold and the wallet page warns", async ({
   await answerStepUpIfAsked(page, "admin", form.getByText("USD wallets below"));
   await expect(form.getByRole("status")).toHaveText("USD wallets below $9,999,999.00 now show a low-balance warning.");
   await page.goto("/wallet");
-  await expect(page.getByTestId("wallet-USD").getByTestId("low-balance-warning")).toContainText("Low balance: below the $9,999,999.00 threshold");
+  await expect(page.getByTestId("wallet-USD").getByTestId("low-balance-warning")).toContainText(
+    "Low balance: below the $9,999,999.00 threshold",
+  );
   await expect(page.getByTestId("wallet-HKD").getByTestId("low-balance-warning")).toHaveCount(0);
   await context.close();
 });

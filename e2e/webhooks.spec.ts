@@ -14,7 +14,12 @@ test.describe("[WEBHOOKS] receiver and Webhooks page", () => {
       id: eventId,
       type: "payment_captured",
       created_on: new Date().toISOString(),
-      data: { id: `pay_${Date.now().toString(36).padEnd(26, "x").slice(0, 26)}`, amount: 5000, currency: "HKD", reference: "E2E-WEBHOOK" },
+      data: {
+        id: `pay_${Date.now().toString(36).padEnd(26, "x").slice(0, 26)}`,
+        amount: 5000,
+        currency: "HKD",
+        reference: "E2E-WEBHOOK",
+      },
     });
     const post = (signature: string | null, data = body) =>
       request.post("/api/webhooks/checkout", {

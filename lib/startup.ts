@@ -1,18 +1,19 @@
-import { bootstrapUsers } from "@/lib/auth/bootstrap-users";
-import { configuredDatabaseTarget, getDatabaseHandle } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { appUrl, env, isSandbox } from "@/lib/env";
-import { appOrderDeps } from "@/lib/orders/app-order-deps";
-import { startOrderReconciler } from "@/lib/orders/reconcile/reconcile-due-orders";
-import { appRefundDeps } from "@/lib/refunds/app-refund-deps";
-import { startRefundReconciler } from "@/lib/refunds/reconcile/refund-reconciler-loop";
-import { sandboxTick, startSandboxTicker } from "@/lib/sandbox/core/tick";
-import { sandboxProviders } from "@/lib/sandbox/registry";
-import { seedSandboxOnStartup } from "@/lib/sandbox/seed/seed-on-startup";
-import { listeningAddresses, serverReach } from "@/lib/server/reach";
-import { demoUserAccess, startupLine } from "@/lib/server/startup-line";
-import { strictTransportSecurity } from "@/lib/security/strict-transport-security";
-import { applyDemoUserAccess } from "@/lib/users/demo-user-access";
+import { bootstrapUsers } from "@/lib/domain/auth/bootstrap-users";
+import { configuredDatabaseTarget, getDatabaseHandle } from "@/lib/platform/db/client";
+import { migrateDatabase } from "@/lib/platform/db/migrate";
+import { appUrl, env, isSandbox } from "@/lib/platform/env";
+import { appOrderDeps } from "@/lib/domain/orders/app-order-deps";
+import { startOrderReconciler } from "@/lib/domain/orders/reconcile/reconcile-due-orders";
+import { appRefundDeps } from "@/lib/domain/refunds/app-refund-deps";
+import { startRefundReconciler } from "@/lib/domain/refunds/reconcile/refund-reconciler-loop";
+import { mountSandboxClock } from "@/lib/domain/refunds/provider-clock";
+import { migrateSandbox, sandboxNow, startSandboxTicker, tickSandbox } from "@/lib/integrations/sandbox/mount";
+import { seedSandboxOnStartup } from "@/lib/tooling/dev-seed/seed-on-startup";
+import { listeningAddresses, serverReach } from "@/lib/platform/server/reach";
+import { demoUserAccess, startupLine } from "@/lib/platform/server/startup-line";
+import { strictTransportSecurity } from "@/lib/platform/security/strict-transport-security";
+import { applyDemoUserAccess } from "@/lib/domain/users/demo-user-access";
+import { log } from "@/lib/platform/log/logger";
 
 const processGlobal = globalThis as typeof globalThis & { __paymentsOpsReady?: Promise<void> };
 
@@ -20,26 +21,38 @@ async function prepare(): Promise<void> {
   const target = configuredDatabaseTarget();
   const handle = getDatabaseHandle();
   await migrateDatabase(handle, target);
+  // The simulators keep their state in their own schema, migrated by their own chain after ours.
+  if (isSandbox) {
+    await migrateSandbox(handle, target);
+    mountSandboxClock(sandboxNow);
+  }
   const outcome = await bootstrapUsers(handle.db, {
     mode: env.PROVIDER_MODE,
     adminEmail: env.ADMIN_EMAIL,
     adminPassword: env.ADMIN_PASSWORD,
   });
   const where = target.kind === "pglite" ? `PGlite at ${target.dataDir}` : "the Postgres server in DATABASE_URL";
-  console.info(`[startup] database ready (${where}); users: ${outcome}; providers: ${env.PROVIDER_MODE}`);
+  log.info(`startup: database ready (${where}); users: ${outcome}; providers: ${env.PROVIDER_MODE}`);
   // The server is listening by now (instrumentation runs after listen in next start and next dev).
   const reach = serverReach(listeningAddresses(), appUrl);
   if (isSandbox) {
     const demoUsers = demoUserAccess(reach, env.SANDBOX_DEMO_USERS === "1");
     await applyDemoUserAccess(handle.db, { allowed: demoUsers.allowed, reason: demoUsers.because });
-    const line = startupLine({ mode: "sandbox", reach, controlToken: env.SANDBOX_CONTROL_TOKEN !== undefined, demoUsers });
-    (reach.kind === "localhost-only" ? console.info : console.warn)(`[startup] ${line}`);
+    const line = startupLine({
+      mode: "sandbox",
+      reach,
+      controlToken: env.SANDBOX_CONTROL_TOKEN !== undefined,
+      demoUsers,
+    });
+    log[reach.kind === "localhost-only" ? "info" : "warn"](`startup: ${line}`);
   } else {
-    console.info(`[startup] ${startupLine({ mode: "live", reach, appUrl, hsts: strictTransportSecurity({ mode: "live", appUrl }) !== null })}`);
+    log.info(
+      `startup: ${startupLine({ mode: "live", reach, appUrl, hsts: strictTransportSecurity({ mode: "live", appUrl }) !== null })}`,
+    );
   }
   if (isSandbox) {
     // Time-based sandbox outcomes and webhook retries; safe on several instances (SKIP LOCKED).
-    startSandboxTicker(() => sandboxTick(handle.db, sandboxProviders, { appUrl }));
+    startSandboxTicker(() => tickSandbox(handle.db, { appUrl }));
     void seedSandboxOnStartup(env.SANDBOX_SEED_PAYMENTS);
   }
   // Both modes: every refund not decided yet is checked with its provider on a back-off schedule;
@@ -48,7 +61,7 @@ async function prepare(): Promise<void> {
   // Orders placing/unknown/pending are looked up by client_reference or polled on the provider's schedule.
   startOrderReconciler(appOrderDeps);
   if (outcome === "no-users") {
-    console.warn("[startup] no users exist: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run user:create`.");
+    log.warn("startup: no users exist: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run user:create`.");
   }
 }
 

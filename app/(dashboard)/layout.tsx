@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { requirePageUser } from "@/lib/auth/current-user";
-import { roleLabels } from "@/lib/auth/permissions";
-import { isSandbox } from "@/lib/env";
-import { navItemsFor } from "@/lib/navigation";
+import { requirePageUser } from "@/lib/domain/auth/current-user";
+import { roleLabels } from "@/lib/domain/auth/permissions";
+import { isSandbox } from "@/lib/platform/env";
+import { navItemsFor } from "@/lib/domain/auth/navigation";
 
 // A convenience redirect for signed-out users. Every page, action and route handler checks
 // the session and permission again itself: this layout is never the guard.
@@ -11,7 +11,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const user = await requirePageUser();
   const items = navItemsFor(user.role, { sandbox: isSandbox }).map(({ href, label }) => ({ href, label }));
   return (
-    <AppShell items={items} user={{ name: user.name, email: user.email, roleLabel: roleLabels[user.role] }} sandbox={isSandbox}>
+    <AppShell
+      items={items}
+      user={{ name: user.name, email: user.email, roleLabel: roleLabels[user.role] }}
+      sandbox={isSandbox}
+    >
       {children}
     </AppShell>
   );

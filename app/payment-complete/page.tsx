@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { customerReturnResultOf } from "@/lib/payments/request/customer-return";
+import { customerReturnResultOf } from "@/lib/domain/payments/request/customer-return";
 
 export const metadata: Metadata = { title: "Payment" };
 
@@ -20,7 +20,11 @@ const messages = {
  * the ledger (the outcome reaches the dashboard by webhook); it says only what the address the
  * provider chose tells (Checkout.com's success or failure URL), never "thank you" after a decline.
  */
-export default async function PaymentCompletePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PaymentCompletePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const result = customerReturnResultOf((await searchParams).result);
   const message = messages[result ?? "unknown"];
   return (

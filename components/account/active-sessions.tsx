@@ -1,9 +1,9 @@
 import { Card } from "@/components/ui/card";
-import { listLiveSessions } from "@/lib/account/live-sessions";
-import { describeUserAgent } from "@/lib/account/user-agent";
-import { sessionPolicy } from "@/lib/auth/session-policy";
-import type { SessionUser } from "@/lib/auth/sessions";
-import { getDb } from "@/lib/db/client";
+import { listLiveSessions } from "@/lib/domain/account/live-sessions";
+import { describeUserAgent } from "@/lib/domain/account/user-agent";
+import { sessionPolicy } from "@/lib/domain/auth/session-policy";
+import type { SessionUser } from "@/lib/domain/auth/sessions";
+import { getDb } from "@/lib/platform/db/client";
 import { SessionList } from "./session-list";
 
 /** ASVS 7.5.2: the user's live sessions (those the server would still accept), this one marked. */
@@ -13,7 +13,8 @@ export async function ActiveSessions({ user }: { user: SessionUser }) {
     <div id="active-sessions">
       <Card title="Active sessions" className="mt-6">
         <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
-          Every browser signed in to your account now. Sign out any you do not recognise, then change your password. Times are UTC.
+          Every browser signed in to your account now. Sign out any you do not recognise, then change your password.
+          Times are UTC.
         </p>
         <SessionList
           sessions={sessions.map((session) => ({

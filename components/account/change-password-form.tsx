@@ -4,10 +4,14 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, TextInput } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
-import type { ActionResult } from "@/lib/actions/action-result";
-import { changePasswordAction } from "@/lib/actions/account/change-password";
+import type { ActionResult } from "@/lib/app/actions/action-result";
+import { changePasswordAction } from "@/lib/app/actions/account/change-password";
 
-const labels = { currentPassword: "Current password", newPassword: "New password", confirmPassword: "Confirm new password" } as const;
+const labels = {
+  currentPassword: "Current password",
+  newPassword: "New password",
+  confirmPassword: "Confirm new password",
+} as const;
 type PasswordField = keyof typeof labels;
 
 /**
@@ -16,11 +20,15 @@ type PasswordField = keyof typeof labels;
  * the sentence says so, and each failing field keeps its own error.
  */
 function statusOf(result: ActionResult<unknown> | null): ActionResult<unknown> | null {
-  if (!result || result.ok || result.code !== "VALIDATION_FAILED" || !result.message.startsWith("Check the form: ")) return result;
+  if (!result || result.ok || result.code !== "VALIDATION_FAILED" || !result.message.startsWith("Check the form: "))
+    return result;
   const problems = (Object.keys(labels) as PasswordField[])
     .filter((field) => result.fieldErrors?.[field]?.length)
     .map((field) => `${labels[field]} ${result.fieldErrors?.[field]?.join("; ")}`);
-  return { ...result, message: `Check the form: ${problems.join(", ")}; the password fields were cleared so nothing secret stays on the page.` };
+  return {
+    ...result,
+    message: `Check the form: ${problems.join(", ")}; the password fields were cleared so nothing secret stays on the page.`,
+  };
 }
 
 export function ChangePasswordForm({ email }: { email: string }) {
@@ -49,7 +57,9 @@ export function ChangePasswordForm({ email }: { email: string }) {
       {field("currentPassword", "current-password")}
       {field("newPassword", "new-password", "At least 12 characters; any characters, spaces and pasting are fine.")}
       {field("confirmPassword", "new-password")}
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">Your other sessions are signed out when the password changes; this one stays signed in.</p>
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        Your other sessions are signed out when the password changes; this one stays signed in.
+      </p>
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
           {pending ? "Changing…" : "Change password"}

@@ -4,9 +4,9 @@ import { useStepUpActionState } from "@/components/auth/use-step-up";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { UtcTime } from "@/components/ui/utc-time";
-import type { ActionResult } from "@/lib/actions/action-result";
-import { revokeOtherSessionsAction } from "@/lib/actions/account/revoke-other-sessions";
-import { revokeOwnSessionAction } from "@/lib/actions/account/revoke-own-session";
+import type { ActionResult } from "@/lib/app/actions/action-result";
+import { revokeOtherSessionsAction } from "@/lib/app/actions/account/revoke-other-sessions";
+import { revokeOwnSessionAction } from "@/lib/app/actions/account/revoke-own-session";
 
 export interface SessionRowData {
   id: string;
@@ -36,17 +36,25 @@ export function SessionList({ sessions }: { sessions: SessionRowData[] }) {
               <p className="font-medium">
                 {session.device}
                 {session.isCurrent ? (
-                  <span className="ml-2 rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-800 dark:bg-indigo-500/15 dark:text-indigo-300">This session</span>
+                  <span className="ml-2 rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-800 dark:bg-indigo-500/15 dark:text-indigo-300">
+                    This session
+                  </span>
                 ) : null}
               </p>
               <p className="text-zinc-600 dark:text-zinc-400">
-                {session.ip} · signed in <UtcTime value={session.createdAt} /> · last seen <UtcTime value={session.lastSeenAt} />
+                {session.ip} · signed in <UtcTime value={session.createdAt} /> · last seen{" "}
+                <UtcTime value={session.lastSeenAt} />
               </p>
             </div>
             {session.isCurrent ? null : (
               <form method="post" onSubmit={onSubmit}>
                 <input type="hidden" name="sessionId" value={session.id} />
-                <Button type="submit" variant="secondary" disabled={pending} aria-label={`Sign out ${session.device}, last seen ${session.lastSeenAt.toISOString()}`}>
+                <Button
+                  type="submit"
+                  variant="secondary"
+                  disabled={pending}
+                  aria-label={`Sign out ${session.device}, last seen ${session.lastSeenAt.toISOString()}`}
+                >
                   Sign out
                 </Button>
               </form>

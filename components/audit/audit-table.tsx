@@ -1,5 +1,6 @@
 import { DataTable } from "@/components/ui/data-table";
-import type { AuditRow } from "@/lib/audit/list-audit";
+import type { AuditRow } from "@/lib/domain/audit/list-audit";
+import { UtcTime } from "@/components/ui/utc-time";
 
 function summary(value: Record<string, unknown> | null): string {
   return value ? JSON.stringify(value) : "";
@@ -7,10 +8,15 @@ function summary(value: Record<string, unknown> | null): string {
 
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   return (
-    <DataTable caption="Audit log entries, newest first" columns={["Time (UTC)", "Actor", "Action", "Target", "Before → after", "From"]}>
+    <DataTable
+      caption="Audit log entries, newest first"
+      columns={["Time (UTC)", "Actor", "Action", "Target", "Before → after", "From"]}
+    >
       {rows.map((row) => (
         <tr key={row.id} className="align-top">
-          <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{row.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+          <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
+            <UtcTime value={row.at} />
+          </td>
           <td className="px-3 py-2">
             <div>{row.actorEmail ?? "system"}</div>
             {row.actorRole ? <div className="text-xs text-zinc-500 dark:text-zinc-400">{row.actorRole}</div> : null}

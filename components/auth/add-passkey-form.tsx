@@ -7,10 +7,10 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field, TextInput } from "@/components/ui/field";
 import { OtherSessionsHint } from "@/components/account/other-sessions-hint";
 import { FormStatus } from "@/components/ui/form-status";
-import type { ActionResult } from "@/lib/actions/action-result";
-import { finishPasskeyRegistrationAction } from "@/lib/actions/auth/finish-passkey-registration";
-import { startPasskeyRegistrationAction } from "@/lib/actions/auth/start-passkey-registration";
-import { passkeyNameMaxLength } from "@/lib/validation/passkeys";
+import type { ActionResult } from "@/lib/app/actions/action-result";
+import { finishPasskeyRegistrationAction } from "@/lib/app/actions/auth/finish-passkey-registration";
+import { startPasskeyRegistrationAction } from "@/lib/app/actions/auth/start-passkey-registration";
+import { passkeyNameMaxLength } from "@/lib/app/validation/passkeys";
 import { noWebAuthnMessage, passkeyPromptFailure } from "./passkey-browser-errors";
 import { needsStepUp, stepUpCancelled, useStepUp } from "./use-step-up";
 
@@ -52,25 +52,30 @@ export function AddPasskeyForm() {
 
   return (
     <>
-    <form method="post" onSubmit={add} aria-label="Add a passkey" className="mt-4 flex flex-wrap items-end gap-3">
-      <Field id="passkey-name" label="Passkey name" errors={nameErrors} hint={`Optional, up to ${passkeyNameMaxLength} characters, e.g. "Work laptop".`}>
-        <TextInput
+      <form method="post" onSubmit={add} aria-label="Add a passkey" className="mt-4 flex flex-wrap items-end gap-3">
+        <Field
           id="passkey-name"
-          name="name"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          autoComplete="off"
+          label="Passkey name"
           errors={nameErrors}
-          aria-describedby={describedBy("passkey-name", nameErrors, "hint")}
-        />
-      </Field>
-      <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
-        {pending ? "Waiting for your passkey…" : "Add a passkey"}
-      </Button>
-      <FormStatus result={result} />
-      {result?.ok ? <OtherSessionsHint /> : null}
-    </form>
-    {dialog}
+          hint={`Optional, up to ${passkeyNameMaxLength} characters, e.g. "Work laptop".`}
+        >
+          <TextInput
+            id="passkey-name"
+            name="name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            autoComplete="off"
+            errors={nameErrors}
+            aria-describedby={describedBy("passkey-name", nameErrors, "hint")}
+          />
+        </Field>
+        <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
+          {pending ? "Waiting for your passkey…" : "Add a passkey"}
+        </Button>
+        <FormStatus result={result} />
+        {result?.ok ? <OtherSessionsHint /> : null}
+      </form>
+      {dialog}
     </>
   );
 }

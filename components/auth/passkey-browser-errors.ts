@@ -8,6 +8,7 @@ export function passkeyPromptFailure(error: unknown): string {
     return "That passkey is already registered to your account.";
   }
   const name = error instanceof Error ? error.name : "";
-  if (name === "NotAllowedError" || name === "AbortError") return "The passkey prompt was cancelled or timed out, so nothing was changed.";
+  if (name === "NotAllowedError" || name === "AbortError")
+    return "The passkey prompt was cancelled or timed out, so nothing was changed.";
   return "Your browser could not use a passkey here, so nothing was changed.";
 }

@@ -5,9 +5,10 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { OtherSessionsHint } from "@/components/account/other-sessions-hint";
 import { FormStatus } from "@/components/ui/form-status";
-import type { ActionResult } from "@/lib/actions/action-result";
-import { removePasskeyAction } from "@/lib/actions/auth/remove-passkey";
+import type { ActionResult } from "@/lib/app/actions/action-result";
+import { removePasskeyAction } from "@/lib/app/actions/auth/remove-passkey";
 import { needsStepUp, stepUpCancelled, useStepUp } from "./use-step-up";
+import { UtcTime } from "@/components/ui/utc-time";
 
 interface PasskeyRow {
   id: string;
@@ -15,8 +16,6 @@ interface PasskeyRow {
   createdAt: string;
   lastUsedAt: string | null;
 }
-
-const utc = (iso: string) => <time dateTime={iso}>{iso.replace("T", " ").slice(0, 19)}</time>;
 
 /** The user's passkeys; removing one asks for a confirmation in place (focus moves to it, and back). */
 export function PasskeyList({ passkeys }: { passkeys: PasskeyRow[] }) {
@@ -60,18 +59,30 @@ export function PasskeyList({ passkeys }: { passkeys: PasskeyRow[] }) {
           <caption className="sr-only">Your passkeys</caption>
           <thead className="text-zinc-600 dark:text-zinc-400">
             <tr>
-              <th scope="col" className="py-1 pr-3 font-medium">Name</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Added (UTC)</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Last used (UTC)</th>
-              <th scope="col" className="py-1 font-medium"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Name
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Added (UTC)
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Last used (UTC)
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {passkeys.map((passkey) => (
               <tr key={passkey.id} data-testid="passkey" className="border-t border-zinc-200 dark:border-zinc-800">
                 <td className="py-2 pr-3">{passkey.name}</td>
-                <td className="py-2 pr-3">{utc(passkey.createdAt)}</td>
-                <td className="py-2 pr-3">{passkey.lastUsedAt ? utc(passkey.lastUsedAt) : "Never"}</td>
+                <td className="py-2 pr-3">
+                  <UtcTime value={new Date(passkey.createdAt)} />
+                </td>
+                <td className="py-2 pr-3">
+                  {passkey.lastUsedAt ? <UtcTime value={new Date(passkey.lastUsedAt)} /> : "Never"}
+                </td>
                 <td className="py-2">
                   {confirming === passkey.id ? (
                     <div
@@ -83,7 +94,13 @@ export function PasskeyList({ passkeys }: { passkeys: PasskeyRow[] }) {
                       }}
                     >
                       <span>Remove it? You can no longer confirm it&apos;s you with it.</span>
-                      <button ref={confirmRef} type="button" className={buttonClass("danger")} disabled={pending} onClick={() => remove(passkey.id)}>
+                      <button
+                        ref={confirmRef}
+                        type="button"
+                        className={buttonClass("danger")}
+                        disabled={pending}
+                        onClick={() => remove(passkey.id)}
+                      >
                         {pending ? "Removing…" : `Yes, remove ${passkey.name}`}
                       </button>
                       <Button type="button" variant="ghost" disabled={pending} onClick={() => keep(passkey.id)}>
@@ -91,7 +108,13 @@ export function PasskeyList({ passkeys }: { passkeys: PasskeyRow[] }) {
                       </Button>
                     </div>
                   ) : (
-                    <Button id={`remove-${passkey.id}`} type="button" variant="secondary" onClick={() => setConfirming(passkey.id)} aria-label={`Remove ${passkey.name}`}>
+                    <Button
+                      id={`remove-${passkey.id}`}
+                      type="button"
+                      variant="secondary"
+                      onClick={() => setConfirming(passkey.id)}
+                      aria-label={`Remove ${passkey.name}`}
+                    >
                       Remove
                     </Button>
                   )}

@@ -5,9 +5,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
-import type { ActionResult } from "@/lib/actions/action-result";
-import { finishPasskeyVerificationAction } from "@/lib/actions/auth/finish-passkey-verification";
-import { startPasskeyVerificationAction } from "@/lib/actions/auth/start-passkey-verification";
+import type { ActionResult } from "@/lib/app/actions/action-result";
+import { finishPasskeyVerificationAction } from "@/lib/app/actions/auth/finish-passkey-verification";
+import { startPasskeyVerificationAction } from "@/lib/app/actions/auth/start-passkey-verification";
 import { noWebAuthnMessage, passkeyPromptFailure } from "./passkey-browser-errors";
 
 const labels = { "sign-in": "Use a passkey", "step-up": "Confirm it's you with a passkey" } as const;
@@ -16,7 +16,15 @@ const labels = { "sign-in": "Use a passkey", "step-up": "Confirm it's you with a
  * Confirms the session's user with one of their passkeys: at sign-in (the pending session becomes
  * a full one) or as a step-up (the second factor becomes fresh). Without onVerified the page re-renders.
  */
-export function PasskeyVerifyButton({ purpose, onVerified, callbackUrl }: { purpose: "sign-in" | "step-up"; onVerified?: () => void; callbackUrl?: string }) {
+export function PasskeyVerifyButton({
+  purpose,
+  onVerified,
+  callbackUrl,
+}: {
+  purpose: "sign-in" | "step-up";
+  onVerified?: () => void;
+  callbackUrl?: string;
+}) {
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   // Plain state, not useTransition: inside the step-up dialog a guarded form's async action is
@@ -53,7 +61,13 @@ export function PasskeyVerifyButton({ purpose, onVerified, callbackUrl }: { purp
 
   return (
     <div className="space-y-2">
-      <Button type="button" variant="secondary" onClick={() => void verify()} disabled={pending} aria-busy={pending || undefined}>
+      <Button
+        type="button"
+        variant="secondary"
+        onClick={() => void verify()}
+        disabled={pending}
+        aria-busy={pending || undefined}
+      >
         {pending ? "Waiting for your passkey…" : labels[purpose]}
       </Button>
       <FormStatus result={result} />

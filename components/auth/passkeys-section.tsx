@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
-import { requirePageUser } from "@/lib/auth/current-user";
-import { listPasskeys } from "@/lib/auth/mfa/passkeys";
-import { getDb } from "@/lib/db/client";
+import { requirePageUser } from "@/lib/domain/auth/current-user";
+import { listPasskeys } from "@/lib/domain/auth/mfa/passkeys";
+import { getDb } from "@/lib/platform/db/client";
 import { AddPasskeyForm } from "./add-passkey-form";
 import { PasskeyList } from "./passkey-list";
 
@@ -12,10 +12,16 @@ export async function PasskeysSection() {
   return (
     <Card title="Passkeys" className="mt-4">
       <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
-        A passkey confirms it&apos;s you with this device&apos;s screen lock or a security key, and it only works on this site, so a look-alike page cannot use it.
+        A passkey confirms it&apos;s you with this device&apos;s screen lock or a security key, and it only works on
+        this site, so a look-alike page cannot use it.
       </p>
       <PasskeyList
-        passkeys={passkeys.map((p) => ({ id: p.id, name: p.name, createdAt: p.createdAt.toISOString(), lastUsedAt: p.lastUsedAt?.toISOString() ?? null }))}
+        passkeys={passkeys.map((p) => ({
+          id: p.id,
+          name: p.name,
+          createdAt: p.createdAt.toISOString(),
+          lastUsedAt: p.lastUsedAt?.toISOString() ?? null,
+        }))}
       />
       <AddPasskeyForm />
     </Card>

@@ -2,7 +2,15 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 
 /** The frame of the second sign-in steps: who is signing in, the step, and a way out. */
-export function SignInStepShell({ title, email, children }: { title: string; email: string | null; children: ReactNode }) {
+export function SignInStepShell({
+  title,
+  email,
+  children,
+}: {
+  title: string;
+  email: string | null;
+  children: ReactNode;
+}) {
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-md space-y-6">

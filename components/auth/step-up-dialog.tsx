@@ -5,8 +5,8 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { Button, buttonClass } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { keepTabInside } from "@/components/ui/focus-trap";
-import { confirmStepUpAction } from "@/lib/actions/auth/confirm-step-up";
-import { stepUpFactorsOf } from "@/lib/auth/step-up";
+import { confirmStepUpAction } from "@/lib/app/actions/auth/confirm-step-up";
+import { stepUpFactorsOf } from "@/lib/domain/auth/step-up";
 import { PasskeyVerifyButton } from "./passkey-verify-button";
 
 export interface StepUpRequest {
@@ -20,7 +20,13 @@ export interface StepUpRequest {
  * then re-submits what the user had entered); onDone(false) on cancel. A wrong code keeps the
  * dialog open with a sentence saying what to do. Used through useStepUp / useStepUpActionState.
  */
-export function StepUpDialog({ request, onDone }: { request: StepUpRequest | null; onDone: (confirmed: boolean) => void }) {
+export function StepUpDialog({
+  request,
+  onDone,
+}: {
+  request: StepUpRequest | null;
+  onDone: (confirmed: boolean) => void;
+}) {
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -65,7 +71,11 @@ export function StepUpDialog({ request, onDone }: { request: StepUpRequest | nul
     event.preventDefault();
     event.stopPropagation();
     if (code.trim() === "") {
-      setError({ message: kind === "totp" ? "Enter the 6-digit code from your authenticator app." : "Enter one of your recovery codes.", signedOut: false });
+      setError({
+        message:
+          kind === "totp" ? "Enter the 6-digit code from your authenticator app." : "Enter one of your recovery codes.",
+        signedOut: false,
+      });
       inputRef.current?.focus();
       return;
     }
@@ -136,7 +146,11 @@ export function StepUpDialog({ request, onDone }: { request: StepUpRequest | nul
           <Field
             id={inputId}
             label={kind === "totp" ? "Authenticator code" : "Recovery code"}
-            hint={kind === "totp" ? "The 6-digit code your authenticator app shows now." : "One of the recovery codes you saved; each works once."}
+            hint={
+              kind === "totp"
+                ? "The 6-digit code your authenticator app shows now."
+                : "One of the recovery codes you saved; each works once."
+            }
           >
             <input
               ref={inputRef}

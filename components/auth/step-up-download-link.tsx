@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type MouseEvent, type ReactNode } from "react";
-import { checkStepUpAction } from "@/lib/actions/auth/check-step-up";
+import { checkStepUpAction } from "@/lib/app/actions/auth/check-step-up";
 import { needsStepUp, stepUpCancelled, useStepUp } from "./use-step-up";
 
 /** Starts a file download the way a plain link would (the server's content-disposition names the file). */
@@ -19,7 +19,15 @@ function download(href: string): void {
  * click asks the server first (checkStepUp); when the factor is stale the step-up dialog asks for
  * a code and the download starts once it is accepted. The export route checks freshness again.
  */
-export function StepUpDownloadLink({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
+export function StepUpDownloadLink({
+  href,
+  className,
+  children,
+}: {
+  href: string;
+  className?: string;
+  children: ReactNode;
+}) {
   const { ask, dialog } = useStepUp();
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

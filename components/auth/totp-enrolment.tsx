@@ -3,8 +3,8 @@
 import { useActionState, type ReactNode } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
-import type { SignInStepResult } from "@/lib/actions/auth/define-sign-in-step";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { SignInStepResult } from "@/lib/app/actions/auth/define-sign-in-step";
+import type { ActionResult } from "@/lib/app/actions/action-result";
 import { RecoveryCodes } from "./recovery-codes";
 import { useStepUpActionState } from "./use-step-up";
 
@@ -25,7 +25,14 @@ type ConfirmAction = (previous: ConfirmResult | null, form: FormData) => Promise
  * The form posts to the action itself (it works before the page hydrates); once hydrated it goes
  * through onSubmit, so replacing an app on a stale session asks for the current factor first.
  */
-export function TotpEnrolment({ setup, action, callbackUrl, continueHref, continueLabel, afterChange }: {
+export function TotpEnrolment({
+  setup,
+  action,
+  callbackUrl,
+  continueHref,
+  continueLabel,
+  afterChange,
+}: {
   setup: TotpSetup | null;
   action: ConfirmAction;
   callbackUrl: string;
@@ -67,7 +74,13 @@ export function TotpEnrolment({ setup, action, callbackUrl, continueHref, contin
         <li>Type the six-digit code the app then shows.</li>
       </ol>
       {/* eslint-disable-next-line @next/next/no-img-element -- an inline SVG data URI, nothing for next/image to optimise */}
-      <img src={setup.qr} width={192} height={192} alt="QR code to add Payments Ops to your authenticator app" className="rounded border border-zinc-200 bg-white dark:border-zinc-700" />
+      <img
+        src={setup.qr}
+        width={192}
+        height={192}
+        alt="QR code to add Payments Ops to your authenticator app"
+        className="rounded border border-zinc-200 bg-white dark:border-zinc-700"
+      />
       <dl>
         <dt className="text-sm font-medium">Secret for manual entry</dt>
         <dd className="break-all font-mono text-sm" data-testid="totp-secret">
@@ -77,7 +90,14 @@ export function TotpEnrolment({ setup, action, callbackUrl, continueHref, contin
       <form action={confirm} onSubmit={stepUp.onSubmit} className="space-y-3" aria-label="Confirm authenticator app">
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
         <Field id="totp-confirm-code" label="Code from your app" hint="Six digits; a new one every 30 seconds.">
-          <TextInput id="totp-confirm-code" name="code" autoComplete="one-time-code" inputMode="numeric" required aria-describedby="totp-confirm-code-hint" />
+          <TextInput
+            id="totp-confirm-code"
+            name="code"
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            required
+            aria-describedby="totp-confirm-code-hint"
+          />
         </Field>
         <p role="alert" className="min-h-5 text-sm text-red-600 dark:text-red-400">
           {result && !result.ok ? result.message : ""}

@@ -2,7 +2,7 @@
 
 import { useActionState, useCallback, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { submitWithoutReset } from "@/components/ui/use-kept-form-action";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/app/actions/action-result";
 import { StepUpDialog, type StepUpRequest } from "./step-up-dialog";
 
 /** The answer a form shows after the user closed the step-up dialog without a code. */
@@ -53,15 +53,18 @@ export function useStepUpActionState<Data>(action: FormAction<Data>, options: { 
   const { ask, dialog } = useStepUp();
   const formRef = useRef<HTMLFormElement | null>(null);
   const resetOnSuccess = options.resetOnSuccess ?? true;
-  const [result, dispatch, pending] = useActionState<ActionResult<Data> | null, FormData>(async (previous, formData) => {
-    let answer = await action(previous, formData);
-    if (needsStepUp(answer)) {
-      if (!(await ask(answer.message))) return stepUpCancelled;
-      answer = await action(previous, formData);
-    }
-    if (answer.ok && resetOnSuccess) formRef.current?.reset();
-    return answer;
-  }, null);
+  const [result, dispatch, pending] = useActionState<ActionResult<Data> | null, FormData>(
+    async (previous, formData) => {
+      let answer = await action(previous, formData);
+      if (needsStepUp(answer)) {
+        if (!(await ask(answer.message))) return stepUpCancelled;
+        answer = await action(previous, formData);
+      }
+      if (answer.ok && resetOnSuccess) formRef.current?.reset();
+      return answer;
+    },
+    null,
+  );
 
   const onSubmit = useCallback(
     (event: FormEvent<HTMLFormElement>) =>

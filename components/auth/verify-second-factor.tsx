@@ -3,13 +3,30 @@
 import { useActionState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
-import { verifySecondFactorAction } from "@/lib/actions/auth/verify-second-factor";
+import { verifySecondFactorAction } from "@/lib/app/actions/auth/verify-second-factor";
 
 type Method = "totp" | "recovery_code";
 
-const copy: Record<Method, { form: string; label: string; hint: string; button: string; autoComplete: string; inputMode: "numeric" | "text" }> = {
-  totp: { form: "Authenticator code", label: "Authenticator code", hint: "The six digits your authenticator app shows for Payments Ops.", button: "Verify code", autoComplete: "one-time-code", inputMode: "numeric" },
-  recovery_code: { form: "Recovery code", label: "Recovery code", hint: "One of the codes you saved when you set up your second factor. Each works once.", button: "Use recovery code", autoComplete: "off", inputMode: "text" },
+const copy: Record<
+  Method,
+  { form: string; label: string; hint: string; button: string; autoComplete: string; inputMode: "numeric" | "text" }
+> = {
+  totp: {
+    form: "Authenticator code",
+    label: "Authenticator code",
+    hint: "The six digits your authenticator app shows for Payments Ops.",
+    button: "Verify code",
+    autoComplete: "one-time-code",
+    inputMode: "numeric",
+  },
+  recovery_code: {
+    form: "Recovery code",
+    label: "Recovery code",
+    hint: "One of the codes you saved when you set up your second factor. Each works once.",
+    button: "Use recovery code",
+    autoComplete: "off",
+    inputMode: "text",
+  },
 };
 
 function CodeForm({ method, callbackUrl, onEnded }: { method: Method; callbackUrl: string; onEnded: ReactNode }) {
@@ -31,7 +48,14 @@ function CodeForm({ method, callbackUrl, onEnded }: { method: Method; callbackUr
       <input type="hidden" name="method" value={method} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field id={id} label={text.label} hint={text.hint}>
-        <TextInput id={id} name="code" autoComplete={text.autoComplete} inputMode={text.inputMode} required aria-describedby={`${id}-hint`} />
+        <TextInput
+          id={id}
+          name="code"
+          autoComplete={text.autoComplete}
+          inputMode={text.inputMode}
+          required
+          aria-describedby={`${id}-hint`}
+        />
       </Field>
       <p role="alert" className="min-h-5 text-sm text-red-600 dark:text-red-400">
         {result && !result.ok ? result.message : ""}
@@ -44,7 +68,15 @@ function CodeForm({ method, callbackUrl, onEnded }: { method: Method; callbackUr
 }
 
 /** The second sign-in step: a code from the authenticator app, or a recovery code (each a plain POST); children: the passkey button. */
-export function VerifySecondFactor({ callbackUrl, hasTotp, children }: { callbackUrl: string; hasTotp: boolean; children?: ReactNode }) {
+export function VerifySecondFactor({
+  callbackUrl,
+  hasTotp,
+  children,
+}: {
+  callbackUrl: string;
+  hasTotp: boolean;
+  children?: ReactNode;
+}) {
   const ended = (
     <a href="/sign-in" className="text-indigo-700 underline dark:text-indigo-300">
       Sign in again

@@ -18,7 +18,7 @@ function tsxFiles(dir: string): string[] {
  * password, a code) lands in the URL and the server log. Only filters may use GET, and say so.
  */
 describe("forms", () => {
-  it("every form posts (method=\"post\" or a server action), or is a filter that says method=\"get\"", () => {
+  it('every form posts (method="post" or a server action), or is a filter that says method="get"', () => {
     const offenders: string[] = [];
     for (const file of [...tsxFiles(path.join(root, "components")), ...tsxFiles(path.join(root, "app"))]) {
       // Comments may speak of `<form action>`; only markup counts.

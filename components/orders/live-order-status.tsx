@@ -1,8 +1,8 @@
 "use client";
 
 import { LiveStatus } from "@/components/ui/live-status";
-import type { OrderStatusSummary } from "@/lib/orders/order-detail";
-import { orderStatusQuery } from "@/lib/query/orders";
+import type { OrderStatusSummary } from "@/lib/domain/orders/order-detail";
+import { orderStatusQuery } from "@/lib/app/query/orders";
 import { OrderStatusBadge } from "./order-status-badge";
 
 /**
@@ -10,5 +10,13 @@ import { OrderStatusBadge } from "./order-status-badge";
  * its schedule); a change re-renders the page so the timeline and refund follow.
  */
 export function LiveOrderStatus({ rendered }: { rendered: OrderStatusSummary }) {
-  return <LiveStatus rendered={rendered} query={orderStatusQuery(rendered.id)} label="Order status" testId="live-order-status" badge={(status) => <OrderStatusBadge status={status} />} />;
+  return (
+    <LiveStatus
+      rendered={rendered}
+      query={orderStatusQuery(rendered.id)}
+      label="Order status"
+      testId="live-order-status"
+      badge={(status) => <OrderStatusBadge status={status} />}
+    />
+  );
 }

@@ -1,5 +1,5 @@
-import { formatMinor } from "@/lib/money/convert";
-import { isKnownCurrency } from "@/lib/money/currency";
+import { formatMinor } from "@/lib/platform/money/convert";
+import { isKnownCurrency } from "@/lib/platform/money/currency";
 
 /** A currency without a known exponent is shown in minor units, labelled so, never guessed. */
 export function moneyText(minor: bigint, currency: string): string {

@@ -1,3 +1,3 @@
-import type { OrderVertical } from "@/lib/orders/order-status";
+import type { OrderVertical } from "@/lib/domain/orders/order-status";
 
 export const verticalLabels: Record<OrderVertical, string> = { voucher: "Voucher", topup: "Topup", esim: "eSIM" };

@@ -1,4 +1,4 @@
-import { orderStatusLabels, type OrderStatus } from "@/lib/orders/order-status";
+import { orderStatusLabels, type OrderStatus } from "@/lib/domain/orders/order-status";
 
 const neutral = "bg-zinc-200 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200";
 const waiting = "bg-amber-100 text-amber-900 dark:bg-amber-500/15 dark:text-amber-200";
@@ -18,7 +18,10 @@ const styles: Record<OrderStatus, string> = {
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   return (
-    <span data-status={status} className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${styles[status]}`}>
+    <span
+      data-status={status}
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${styles[status]}`}
+    >
       {orderStatusLabels[status]}
     </span>
   );

@@ -5,7 +5,8 @@ import { CustomerPaysPanel } from "./customer-pays-panel";
 const landingUrl = "https://web-test.online.octopus.com.hk/oos/payment/?token=zjsdhd3";
 const octopusUri = "octopus://payment?token=zjsdhd3";
 
-const render = async (links: { landingUrl: string | null; octopusUri: string | null }) => renderToStaticMarkup(await CustomerPaysPanel({ links }));
+const render = async (links: { landingUrl: string | null; octopusUri: string | null }) =>
+  renderToStaticMarkup(await CustomerPaysPanel({ links }));
 
 describe("customer-pays panel", () => {
   it("renders the landing URL as an SVG QR code with alt text, an Open link and copy buttons", async () => {

@@ -1,7 +1,7 @@
 import QRCode from "qrcode";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { CustomerPaysLinks } from "@/lib/payments/customer-pays";
+import type { CustomerPaysLinks } from "@/lib/domain/payments/customer-pays";
 
 async function qrDataUri(url: string): Promise<string> {
   const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
@@ -16,7 +16,13 @@ export async function CustomerPaysPanel({ links }: { links: CustomerPaysLinks })
       <div className="flex flex-wrap gap-6">
         {qr && links.landingUrl ? (
           // eslint-disable-next-line @next/next/no-img-element -- an inline SVG data URI, nothing for next/image to optimise
-          <img src={qr} width={176} height={176} alt={`QR code of the payment page ${links.landingUrl}`} className="rounded border border-zinc-200 bg-white dark:border-zinc-700" />
+          <img
+            src={qr}
+            width={176}
+            height={176}
+            alt={`QR code of the payment page ${links.landingUrl}`}
+            className="rounded border border-zinc-200 bg-white dark:border-zinc-700"
+          />
         ) : null}
         <dl className="min-w-0 flex-1 space-y-4 text-sm">
           {links.landingUrl ? (
@@ -24,7 +30,12 @@ export async function CustomerPaysPanel({ links }: { links: CustomerPaysLinks })
               <dt className="font-medium">Payment page</dt>
               <dd className="mt-1 break-all font-mono text-xs">{links.landingUrl}</dd>
               <dd className="mt-2 flex flex-wrap items-center gap-2">
-                <a href={links.landingUrl} target="_blank" rel="noopener noreferrer" className="text-indigo-700 underline dark:text-indigo-300">
+                <a
+                  href={links.landingUrl}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className="text-indigo-700 underline dark:text-indigo-300"
+                >
                   Open<span className="sr-only"> the payment page in a new tab</span>
                 </a>
                 <CopyButton value={links.landingUrl} label="Copy the payment page URL" />

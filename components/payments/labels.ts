@@ -1,7 +1,4 @@
 import type { paymentFlows } from "@/drizzle/schema/payments";
-import type { PaymentProvider } from "@/lib/payments/list/params";
-
-export const providerLabels: Record<PaymentProvider, string> = { checkout: "Checkout.com", octo: "OCTO" };
 
 export const flowLabels: Record<(typeof paymentFlows)[number], string> = {
   checkout_api: "Payment request",

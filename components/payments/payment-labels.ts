@@ -1,9 +1,6 @@
-import type { paymentFlows, paymentProviders } from "@/drizzle/schema/payments";
+import type { paymentFlows } from "@/drizzle/schema/payments";
 
-export const paymentProviderLabels: Record<(typeof paymentProviders)[number], string> = {
-  checkout: "Checkout.com (Octopus)",
-  octo: "OCTO",
-};
+export { paymentProviderFullLabels as paymentProviderLabels } from "@/lib/integrations/providers/provider-labels";
 
 export const paymentFlowLabels: Record<(typeof paymentFlows)[number], string> = {
   checkout_api: "Checkout.com payment request",

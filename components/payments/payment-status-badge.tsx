@@ -1,4 +1,4 @@
-import type { PaymentStatus } from "@/lib/payments/payment-status";
+import type { PaymentStatus } from "@/lib/domain/payments/payment-status";
 
 export const paymentStatusLabels: Record<PaymentStatus, string> = {
   requested: "Requested",
@@ -29,7 +29,10 @@ const styles: Record<PaymentStatus, string> = {
 
 export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
   return (
-    <span data-status={status} className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${styles[status]}`}>
+    <span
+      data-status={status}
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${styles[status]}`}
+    >
       {paymentStatusLabels[status]}
     </span>
   );

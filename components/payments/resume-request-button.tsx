@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
-import { resumePaymentRequestAction } from "@/lib/actions/payments/resume-payment-request";
+import { resumePaymentRequestAction } from "@/lib/app/actions/payments/resume-payment-request";
 
 /** Sends an unanswered request again with its original key; the provider returns what it made. */
 export function ResumeRequestButton({ paymentId }: { paymentId: string }) {

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
-import { syncPaymentAction } from "@/lib/actions/payments/sync-payment";
+import { syncPaymentAction } from "@/lib/app/actions/payments/sync-payment";
 
 /**
  * Re-reads one ledger payment at its provider. Shows "in step", or each difference found and
@@ -28,7 +28,10 @@ export function SyncPaymentButton({ paymentId, label = "Sync from provider" }: {
         <FormStatus result={result} />
       </div>
       {differences.length ? (
-        <ul className="list-disc space-y-1 pl-5 text-sm text-zinc-700 dark:text-zinc-300" aria-label="Differences found">
+        <ul
+          className="list-disc space-y-1 pl-5 text-sm text-zinc-700 dark:text-zinc-300"
+          aria-label="Differences found"
+        >
           {differences.map((difference) => (
             <li key={difference}>{difference}</li>
           ))}

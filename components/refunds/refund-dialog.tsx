@@ -7,16 +7,19 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass, SelectInput, TextInput } from "@/components/ui/field";
 import { keepTabInside } from "@/components/ui/focus-trap";
 import { FormStatus } from "@/components/ui/form-status";
-import type { ActionResult } from "@/lib/actions/action-result";
-import { issueRefundAction, type IssuedRefund } from "@/lib/actions/refunds/issue-refund";
-import { formatMinor, majorToMinor, typedAmountText } from "@/lib/money/convert";
-import { refundReasonLabels } from "@/lib/refunds/refund-input";
-import { sameAmountRecently, type RecentRefund } from "@/lib/refunds/recent-refunds";
-import { checkRefundRules, refundableMinorOf, type RefundablePayment } from "@/lib/refunds/refund-rules";
+import type { ActionResult } from "@/lib/app/actions/action-result";
+import { issueRefundAction, type IssuedRefund } from "@/lib/app/actions/refunds/issue-refund";
+import { formatMinor } from "@/lib/platform/money/convert";
+import { refundReasonLabels } from "@/lib/domain/refunds/refund-input";
+import { sameAmountRecently, type RecentRefund } from "@/lib/domain/refunds/recent-refunds";
+import { checkRefundForm, refundBlockedSentence, refundRuleLine } from "@/lib/domain/refunds/refund-form-check";
+import { refundableMinorOf, type RefundablePayment } from "@/lib/domain/refunds/refund-rules";
+import type { PaymentProviderName } from "@/lib/integrations/providers/provider-profile";
+import { paymentProviderProfileFor } from "@/lib/integrations/providers/provider-profiles";
 
 export interface RefundDialogPayment {
   id: string;
-  provider: "checkout" | "octo";
+  provider: PaymentProviderName;
   status: string;
   currency: string;
   /** bigint minor units as strings (server → client). */
@@ -30,26 +33,24 @@ export interface RefundDialogPayment {
 
 const reasons = Object.entries(refundReasonLabels) as [keyof typeof refundReasonLabels, string][];
 
-function amountOf(kind: "full" | "partial", typed: string, payment: RefundablePayment): bigint | null {
-  if (kind === "full") return refundableMinorOf(payment);
-  const text = typedAmountText(typed);
-  if (text === null) return null;
-  try {
-    return majorToMinor(text, payment.currency);
-  } catch {
-    return null;
-  }
-}
-
 /**
- * Issue a full or partial refund. The provider's rules run here before submit, with the numbers
- * (the server re-checks them under the payment's row lock). The idempotency key is minted when
+ * Issue a full or partial refund. The provider's rules run here as the user types, with the
+ * numbers, and *Issue refund* stays off while one fails, with the sentence saying why beside it
+ * (the server re-checks everything under the payment's row lock). The idempotency key is minted when
  * the dialog opens and sent with every submission, so a double click, submissions queued
  * together or a retry after a lost answer show the first refund instead of making another. It
  * is renewed only after the provider refused (a definite answer: nothing was refunded); after a
  * refund was made the dialog closes, and the next refund starts with the next opening.
  */
-export function RefundDialog({ payment, thresholdMinor, sandboxTriggers }: { payment: RefundDialogPayment; thresholdMinor: string; sandboxTriggers: boolean }) {
+export function RefundDialog({
+  payment,
+  thresholdMinor,
+  sandboxTriggers,
+}: {
+  payment: RefundDialogPayment;
+  thresholdMinor: string;
+  sandboxTriggers: boolean;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [session, setSession] = useState({ opened: 0, key: "" });
   const [lastResult, setLastResult] = useState<ActionResult<IssuedRefund> | null>(null);
@@ -63,7 +64,8 @@ export function RefundDialog({ payment, thresholdMinor, sandboxTriggers }: { pay
 
   return (
     <div className="flex flex-col items-end gap-1">
-      <Button type="button" onClick={open}>
+      {/* "Issue a new refund" under a refund that never reached the customer links here. */}
+      <Button type="button" id="refund-open" onClick={open}>
         Refund…
       </Button>
       {lastResult?.ok ? (
@@ -119,7 +121,11 @@ function RefundForm({
   const [kind, setKind] = useState<"full" | "partial">("full");
   const [typed, setTyped] = useState("");
   const [reason, setReason] = useState<string>("");
-  const payment: RefundablePayment = { ...props, capturedMinor: BigInt(props.capturedMinor), refundReservedMinor: BigInt(props.refundReservedMinor) };
+  const payment: RefundablePayment = {
+    ...props,
+    capturedMinor: BigInt(props.capturedMinor),
+    refundReservedMinor: BigInt(props.refundReservedMinor),
+  };
   const money = (minor: bigint) => formatMinor(minor, payment.currency);
   const refundable = refundableMinorOf(payment);
   const threshold = BigInt(thresholdMinor);
@@ -141,13 +147,18 @@ function RefundForm({
     return answer;
   });
 
-  const amountMinor = amountOf(kind, typed, payment);
-  const violations = amountMinor === null ? [] : checkRefundRules(payment, amountMinor, { sandboxTriggers });
+  const check = checkRefundForm(payment, { kind, amount: typed }, { sandboxTriggers });
+  const { amountMinor } = check;
+  const violations = check.unreadable ? [] : check.amountErrors;
+  const blocked = check.amountErrors.length > 0;
   const sameAmount = sameAmountRecently(props.recentRefunds, amountMinor);
   const awaiting = BigInt(props.awaitingApprovalMinor);
   const leftAfterApprovals = refundable - awaiting > 0n ? refundable - awaiting : 0n;
-  const beyondApprovals = awaiting > 0n && amountMinor !== null && violations.length === 0 && amountMinor > leftAfterApprovals;
+  const beyondApprovals =
+    awaiting > 0n && amountMinor !== null && violations.length === 0 && amountMinor > leftAfterApprovals;
   const errors = result?.ok === false ? result.fieldErrors : undefined;
+  // What the typed text itself gets wrong shows on the field at once; the server's answer replaces it.
+  const amountErrors = errors?.amount ?? (check.unreadable ? check.amountErrors : undefined);
 
   return (
     <>
@@ -160,12 +171,23 @@ function RefundForm({
             Full: {money(refundable > 0n ? refundable : 0n)} (everything still refundable)
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name="kind" value="partial" checked={kind === "partial"} onChange={() => setKind("partial")} />
+            <input
+              type="radio"
+              name="kind"
+              value="partial"
+              checked={kind === "partial"}
+              onChange={() => setKind("partial")}
+            />
             Partial
           </label>
         </fieldset>
         {kind === "partial" ? (
-          <Field id="refund-amount" label="Amount" errors={errors?.amount} hint={`In ${payment.currency} major units, e.g. 20.00`}>
+          <Field
+            id="refund-amount"
+            label="Amount"
+            errors={amountErrors}
+            hint={`In ${payment.currency} major units, e.g. 20.00`}
+          >
             <TextInput
               id="refund-amount"
               name="amount"
@@ -173,15 +195,22 @@ function RefundForm({
               autoComplete="off"
               value={typed}
               onChange={(e) => setTyped(e.target.value)}
-              errors={errors?.amount}
-              aria-describedby={describedBy("refund-amount", errors?.amount, "hint")}
+              errors={amountErrors}
+              aria-describedby={describedBy("refund-amount", amountErrors, "hint")}
             />
           </Field>
         ) : errors?.amount ? (
           <p className="text-xs text-red-600 dark:text-red-400">Amount {errors.amount.join("; ")}</p>
         ) : null}
         <Field id="refund-reason" label="Reason" errors={errors?.reason}>
-          <SelectInput id="refund-reason" name="reason" value={reason} onChange={(e) => setReason(e.target.value)} errors={errors?.reason} aria-describedby={describedBy("refund-reason", errors?.reason)}>
+          <SelectInput
+            id="refund-reason"
+            name="reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            errors={errors?.reason}
+            aria-describedby={describedBy("refund-reason", errors?.reason)}
+          >
             <option value="">Choose a reason</option>
             {reasons.map(([value, label]) => (
               <option key={value} value={value}>
@@ -190,47 +219,65 @@ function RefundForm({
             ))}
           </SelectInput>
         </Field>
-        <Field id="refund-note" label={reason === "other" ? "Note (required)" : "Note (optional)"} errors={errors?.note}>
-          <textarea id="refund-note" name="note" rows={2} maxLength={500} className={inputClass} aria-invalid={errors?.note ? true : undefined} aria-describedby={describedBy("refund-note", errors?.note)} />
+        <Field
+          id="refund-note"
+          label={reason === "other" ? "Note (required)" : "Note (optional)"}
+          errors={errors?.note}
+        >
+          <textarea
+            id="refund-note"
+            name="note"
+            rows={2}
+            maxLength={500}
+            className={inputClass}
+            aria-invalid={errors?.note ? true : undefined}
+            aria-describedby={describedBy("refund-note", errors?.note)}
+          />
         </Field>
 
-        <section aria-labelledby="refund-checks-heading" className="rounded-md bg-zinc-50 p-3 text-sm dark:bg-zinc-800/50">
+        <section
+          aria-labelledby="refund-checks-heading"
+          className="rounded-md bg-zinc-50 p-3 text-sm dark:bg-zinc-800/50"
+        >
           <h3 id="refund-checks-heading" className="mb-1 font-medium">
             Checks before sending
           </h3>
           <ul className="list-disc space-y-1 pl-5 text-zinc-700 dark:text-zinc-300">
             <li>
-              Still refundable: {money(payment.capturedMinor)} captured − {money(payment.refundReservedMinor)} in other refunds (requested, pending, unknown or approved) = {money(refundable > 0n ? refundable : 0n)}.
+              Still refundable: {money(payment.capturedMinor)} captured − {money(payment.refundReservedMinor)} in other
+              refunds (requested, pending, unknown or approved) = {money(refundable > 0n ? refundable : 0n)}.
             </li>
             {awaiting > 0n ? (
               <li>
-                Awaiting approval: {money(awaiting)} in other refunds; if they are approved, {money(leftAfterApprovals)} is left.
+                Awaiting approval: {money(awaiting)} in other refunds; if they are approved, {money(leftAfterApprovals)}{" "}
+                is left.
               </li>
             ) : null}
-            {payment.provider === "checkout" ? (
-              <li>Octopus (Checkout.com): refund amounts end in 0, a multiple of {money(10n)}; the payment must be captured.</li>
-            ) : (
-              <li>OCTO: at least 1 USD or its equivalent, at most 10,000,000 UZS per refund, all refunds together at most the original, and only succeeded payments (this one is {payment.status}).</li>
-            )}
+            <li>{paymentProviderProfileFor(payment.provider).refundRulesSummary(payment, money)}</li>
             <li>
               Refunds above {money(threshold)} wait for a second finance user or admin to approve them
               {amountMinor !== null ? (amountMinor > threshold ? ": this one will." : ": this one will not.") : "."}
             </li>
           </ul>
           {violations.length ? (
-            <ul aria-label="Rules this refund breaks" className="mt-2 space-y-1 text-red-700 dark:text-red-400" data-testid="refund-violations">
+            <ul
+              aria-label="Rules this refund breaks"
+              className="mt-2 space-y-1 text-red-700 dark:text-red-400"
+              data-testid="refund-violations"
+            >
               {violations.map((violation) => (
-                <li key={violation.rule}>
-                  {violation.message}
-                </li>
+                <li key={violation}>{refundRuleLine(violation)}</li>
               ))}
             </ul>
           ) : beyondApprovals ? (
             <p className="mt-2 text-amber-800 dark:text-amber-200" data-testid="beyond-approvals">
-              {money(amountMinor)} fits what is refundable now, but not beside the {money(awaiting)} awaiting approval: if those are approved first, this one will be refused, and if this one goes first, they will be.
+              {money(amountMinor)} fits what is refundable now, but not beside the {money(awaiting)} awaiting approval:
+              if those are approved first, this one will be refused, and if this one goes first, they will be.
             </p>
           ) : amountMinor !== null && amountMinor > 0n ? (
-            <p className="mt-2 text-emerald-700 dark:text-emerald-400">Refund of {money(amountMinor)} passes every rule.</p>
+            <p className="mt-2 text-emerald-700 dark:text-emerald-400">
+              Refund of {money(amountMinor)} passes every rule.
+            </p>
           ) : null}
         </section>
 
@@ -239,17 +286,30 @@ function RefundForm({
             className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-950/40 dark:text-amber-200"
             data-testid="recent-same-amount"
           >
-            A refund of {money(BigInt(sameAmount.amountMinor))} was already requested on this payment at {sameAmount.createdAt.slice(11, 19)} UTC
-            {sameAmount.requestedBy ? ` by ${sameAmount.requestedBy}` : ""}: check this is not the same refund before issuing another.
+            A refund of {money(BigInt(sameAmount.amountMinor))} was already requested on this payment at{" "}
+            {sameAmount.createdAt.slice(11, 19)} UTC
+            {sameAmount.requestedBy ? ` by ${sameAmount.requestedBy}` : ""}: check this is not the same refund before
+            issuing another.
           </p>
         ) : null}
         <FormStatus result={result?.ok ? null : result} />
-        {result?.ok && result.data.refused ? <p className="text-sm text-red-600 dark:text-red-400">{result.message}</p> : null}
-        <div className="flex justify-end gap-2">
+        {result?.ok && result.data.refused ? (
+          <p className="text-sm text-red-600 dark:text-red-400">{result.message}</p>
+        ) : null}
+        <div className="flex flex-wrap items-center justify-end gap-2">
+          {/* Always in the page, so a screen reader hears the sentence when it appears or changes. */}
+          <p
+            id="refund-blocked"
+            aria-live="polite"
+            aria-atomic="true"
+            className="mr-auto basis-full text-sm text-red-700 sm:basis-auto sm:flex-1 dark:text-red-400"
+          >
+            {blocked ? refundBlockedSentence(check.amountErrors) : ""}
+          </p>
           <Button type="button" variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" disabled={pending}>
+          <Button type="submit" disabled={pending || blocked} aria-describedby={blocked ? "refund-blocked" : undefined}>
             {pending ? "Sending…" : "Issue refund"}
           </Button>
         </div>

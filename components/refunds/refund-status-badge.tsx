@@ -1,4 +1,4 @@
-import { refundStatusLabels, type RefundStatus } from "@/lib/refunds/refund-status";
+import { refundStatusLabels, type RefundStatus } from "@/lib/domain/refunds/refund-status";
 
 const neutral = "bg-zinc-200 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200";
 const waiting = "bg-amber-100 text-amber-900 dark:bg-amber-500/15 dark:text-amber-200";
@@ -21,7 +21,10 @@ const styles: Record<RefundStatus, string> = {
 
 export function RefundStatusBadge({ status }: { status: RefundStatus }) {
   return (
-    <span data-status={status} className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${styles[status]}`}>
+    <span
+      data-status={status}
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${styles[status]}`}
+    >
       {refundStatusLabels[status]}
     </span>
   );

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field, TextInput } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
-import { advanceSandboxClockAction } from "@/lib/actions/sandbox/advance-sandbox-clock";
+import { advanceSandboxClockAction } from "@/lib/app/actions/sandbox/advance-sandbox-clock";
 
 const presets = [
   { label: "+1 hour", hours: "1" },
@@ -29,11 +29,23 @@ export function AdvanceClockForm() {
           </form>
         ))}
       </div>
-      <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" aria-label="Advance the sandbox clock" noValidate>
+      <form
+        method="post"
+        onSubmit={onSubmit}
+        className="flex flex-wrap items-end gap-3"
+        aria-label="Advance the sandbox clock"
+        noValidate
+      >
         {(["days", "hours", "minutes"] as const).map((unit) => (
           <div key={unit} className="w-28">
             <Field id={`advance-${unit}`} label={unit[0]?.toUpperCase() + unit.slice(1)} errors={errors?.[unit]}>
-              <TextInput id={`advance-${unit}`} name={unit} inputMode="numeric" errors={errors?.[unit]} aria-describedby={describedBy(`advance-${unit}`, errors?.[unit])} />
+              <TextInput
+                id={`advance-${unit}`}
+                name={unit}
+                inputMode="numeric"
+                errors={errors?.[unit]}
+                aria-describedby={describedBy(`advance-${unit}`, errors?.[unit])}
+              />
             </Field>
           </div>
         ))}

@@ -1,5 +1,6 @@
 import { DataTable } from "@/components/ui/data-table";
-import type { listWebhookDeliveries } from "@/lib/sandbox/core/webhooks";
+import type { listWebhookDeliveries } from "@/lib/integrations/sandbox/mount";
+import { UtcTime } from "@/components/ui/utc-time";
 
 type Delivery = Awaited<ReturnType<typeof listWebhookDeliveries>>[number];
 
@@ -12,7 +13,10 @@ function outcome(delivery: Delivery): string {
 
 export function WebhookDeliveriesTable({ deliveries }: { deliveries: Delivery[] }) {
   return (
-    <DataTable caption="Webhooks sent by the sandboxes, newest first" columns={["Provider", "Event", "Attempts", "Outcome", "Next attempt (sandbox time)"]}>
+    <DataTable
+      caption="Webhooks sent by the sandboxes, newest first"
+      columns={["Provider", "Event", "Attempts", "Outcome", "Next attempt (sandbox time)"]}
+    >
       {deliveries.map((d) => (
         <tr key={d.id}>
           <td className="px-3 py-2">{d.provider}</td>
@@ -22,7 +26,7 @@ export function WebhookDeliveriesTable({ deliveries }: { deliveries: Delivery[] 
           </td>
           <td className="px-3 py-2">{d.attempts}</td>
           <td className="px-3 py-2">{outcome(d)}</td>
-          <td className="px-3 py-2 font-mono text-xs">{d.nextAttemptAt?.toISOString().replace("T", " ").slice(0, 19) ?? "—"}</td>
+          <td className="px-3 py-2 font-mono text-xs">{d.nextAttemptAt ? <UtcTime value={d.nextAttemptAt} /> : "—"}</td>
         </tr>
       ))}
     </DataTable>

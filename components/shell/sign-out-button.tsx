@@ -2,7 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useState } from "react";
-import { signOutAction } from "@/lib/actions/auth/sign-out";
+import { signOutAction } from "@/lib/app/actions/auth/sign-out";
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);

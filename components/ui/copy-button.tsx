@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { buttonClass } from "./button";
+import { cn } from "./cn";
 
 /**
  * Copies one value to the clipboard. The result ("Copied" / "Copy failed") is announced through
@@ -30,7 +31,14 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
       <button type="button" onClick={copy} aria-label={label} className={buttonClass("secondary")}>
         Copy
       </button>
-      <span role="status" aria-live="polite" className={`text-xs ${state === "failed" ? "text-red-600 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`}>
+      <span
+        role="status"
+        aria-live="polite"
+        className={cn(
+          "text-xs",
+          state === "failed" ? "text-red-600 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400",
+        )}
+      >
         {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : ""}
       </span>
     </span>

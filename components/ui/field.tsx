@@ -41,10 +41,16 @@ export function describedBy(id: string, errors?: string[], hint?: string): strin
   return ids.length ? ids.join(" ") : undefined;
 }
 
-export function TextInput({ errors, ...props }: InputHTMLAttributes<HTMLInputElement> & { id: string; errors?: string[] }) {
+export function TextInput({
+  errors,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { id: string; errors?: string[] }) {
   return <input className={inputClass} aria-invalid={errors?.length ? true : undefined} {...props} />;
 }
 
-export function SelectInput({ errors, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { id: string; errors?: string[] }) {
+export function SelectInput({
+  errors,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { id: string; errors?: string[] }) {
   return <select className={inputClass} aria-invalid={errors?.length ? true : undefined} {...props} />;
 }

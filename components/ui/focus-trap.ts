@@ -1,13 +1,19 @@
 import type { KeyboardEvent } from "react";
 
-const focusableSelector = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const focusableSelector =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** What Tab can reach inside `container`, in order: visible, and of a radio group only the checked one (or the first). */
 function tabStops(container: HTMLElement): HTMLElement[] {
-  const candidates = Array.from(container.querySelectorAll<HTMLElement>(focusableSelector)).filter((el) => el.getClientRects().length > 0);
+  const candidates = Array.from(container.querySelectorAll<HTMLElement>(focusableSelector)).filter(
+    (el) => el.getClientRects().length > 0,
+  );
   return candidates.filter((el) => {
     if (!(el instanceof HTMLInputElement) || el.type !== "radio" || !el.name) return true;
-    const group = candidates.filter((other): other is HTMLInputElement => other instanceof HTMLInputElement && other.type === "radio" && other.name === el.name);
+    const group = candidates.filter(
+      (other): other is HTMLInputElement =>
+        other instanceof HTMLInputElement && other.type === "radio" && other.name === el.name,
+    );
     return el === (group.find((radio) => radio.checked) ?? group[0]);
   });
 }

@@ -3,7 +3,7 @@
 import { useQuery, type QueryKey, type UseQueryOptions } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, type ReactNode } from "react";
-import { isRefusal } from "@/lib/query/fetch-json";
+import { isRefusal } from "@/lib/app/query/fetch-json";
 
 export interface LiveStatusSummary {
   status: string;
@@ -44,7 +44,9 @@ export function LiveStatus<T extends LiveStatusSummary, K extends QueryKey>({
       <span role="status" aria-live="polite" aria-label={label} data-testid={testId}>
         {badge(data.status)}
       </span>
-      {data.providerStatus ? <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">provider: {data.providerStatus}</span> : null}
+      {data.providerStatus ? (
+        <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">provider: {data.providerStatus}</span>
+      ) : null}
       {!data.isFinal && !error ? <span className="text-xs text-zinc-500 dark:text-zinc-400">Updating live</span> : null}
       {error ? (
         <span className="text-xs text-red-600 dark:text-red-400">

@@ -1,5 +1,5 @@
 import { roles } from "@/drizzle/schema/auth";
-import { roleLabels } from "@/lib/auth/permissions";
+import { roleLabels } from "@/lib/domain/auth/permissions";
 
 export function RoleOptions() {
   return roles.map((role) => (

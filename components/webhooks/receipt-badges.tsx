@@ -13,7 +13,11 @@ const outcomeStyles: Record<string, string> = {
 };
 
 export function Badge({ value, styles }: { value: string; styles: Record<string, string> }) {
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${styles[value] ?? ""}`}>{value.replaceAll("_", " ")}</span>;
+  return (
+    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${styles[value] ?? ""}`}>
+      {value.replaceAll("_", " ")}
+    </span>
+  );
 }
 
 export const SignatureBadge = ({ value }: { value: string }) => <Badge value={value} styles={signatureStyles} />;

@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { webhookOutcomes } from "@/drizzle/schema/payments";
-import { buttonClass } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
-import { receiptProviders, receiptSignatureFilters, type ReceiptFilters } from "@/lib/validation/webhooks";
+import { Field } from "@/components/ui/field";
+import { FilterForm, FilterGrid, FilterSelect } from "@/components/ui/filter-form";
+import { receiptProviders, receiptSignatureFilters, type ReceiptFilters } from "@/lib/app/validation/webhooks";
 
 const signatureOptions = receiptSignatureFilters.filter((option) => option !== "valid");
 
@@ -13,30 +12,24 @@ const selects = [
 ] as const;
 
 const optionLabels: Partial<Record<string, string>> = { refused: "refused (invalid or missing)", any: "any" };
+const optionLabel = (option: string) => optionLabels[option] ?? option.replaceAll("_", " ");
 
-/** A plain GET form: the filters live in the URL (shareable, back button works). */
 export function ReceiptFiltersForm({ filters }: { filters: ReceiptFilters }) {
   return (
-    <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter webhook deliveries">
-      {selects.map((select) => (
-        <label key={select.name} className="text-sm">
-          <span className="mb-1 block">{select.label}</span>
-          <select name={select.name} defaultValue={filters[select.name] === "valid" ? "" : (filters[select.name] ?? "")} className={inputClass}>
-            <option value="">{select.all}</option>
-            {select.options.map((option) => (
-              <option key={option} value={option}>
-                {optionLabels[option] ?? option.replaceAll("_", " ")}
-              </option>
-            ))}
-          </select>
-        </label>
-      ))}
-      <button type="submit" className={buttonClass("primary")}>
-        Apply
-      </button>
-      <Link href="/webhooks" className={buttonClass("ghost")}>
-        Clear
-      </Link>
-    </form>
+    <FilterForm label="Filter webhook deliveries" action="/webhooks" clearHref="/webhooks">
+      <FilterGrid>
+        {selects.map((select) => (
+          <Field key={select.name} id={`filter-${select.name}`} label={select.label}>
+            <FilterSelect
+              id={`filter-${select.name}`}
+              name={select.name}
+              defaultValue={filters[select.name] === "valid" ? "" : (filters[select.name] ?? "")}
+              options={select.options.map((option) => [option, optionLabel(option)] as const)}
+              all={select.all}
+            />
+          </Field>
+        ))}
+      </FilterGrid>
+    </FilterForm>
   );
 }

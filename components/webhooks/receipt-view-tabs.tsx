@@ -1,9 +1,17 @@
 import Link from "next/link";
-import type { ReceiptFilters } from "@/lib/validation/webhooks";
+import type { ReceiptFilters } from "@/lib/app/validation/webhooks";
 
 const views = [
-  { label: "Authenticated deliveries", href: "/webhooks", matches: (s: ReceiptFilters["signature"]) => s === undefined || s === "valid" },
-  { label: "Refused deliveries", href: "/webhooks?signature=refused", matches: (s: ReceiptFilters["signature"]) => s === "refused" || s === "invalid" || s === "missing" },
+  {
+    label: "Authenticated deliveries",
+    href: "/webhooks",
+    matches: (s: ReceiptFilters["signature"]) => s === undefined || s === "valid",
+  },
+  {
+    label: "Refused deliveries",
+    href: "/webhooks?signature=refused",
+    matches: (s: ReceiptFilters["signature"]) => s === "refused" || s === "invalid" || s === "missing",
+  },
   { label: "All", href: "/webhooks?signature=any", matches: (s: ReceiptFilters["signature"]) => s === "any" },
 ] as const;
 

@@ -4,7 +4,6 @@ import { timestamptz } from "./columns";
 export const roles = ["admin", "finance", "ops", "merchant"] as const;
 export const roleEnum = pgEnum("role", roles);
 
-
 export const users = pgTable(
   "users",
   {
@@ -62,7 +61,7 @@ export const authSessions = pgTable(
 );
 
 /**
- * A user's authenticator-app secret, encrypted at rest (lib/auth/mfa/secret-box.ts). Unconfirmed
+ * A user's authenticator-app secret, encrypted at rest (lib/domain/auth/mfa/secret-box.ts). Unconfirmed
  * until the user has typed one code from it. lastUsedStep makes each code single use.
  */
 export const totpFactors = pgTable("totp_factors", {
@@ -120,7 +119,7 @@ export const signInAttempts = pgTable(
     email: text().notNull(),
     ip: text().notNull(),
     /**
-     * Null while the attempt is a claim whose password is still being checked (lib/auth/sign-in.ts):
+     * Null while the attempt is a claim whose password is still being checked (lib/domain/auth/sign-in.ts):
      * a claim counts like a failure until it is settled, so concurrent guesses cannot overtake the limit.
      */
     succeeded: boolean(),

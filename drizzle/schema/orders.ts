@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, char, check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  char,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { timestamptz } from "./columns";
 import { users } from "./auth";
 
@@ -11,7 +24,15 @@ export const orderVerticalEnum = pgEnum("order_vertical", orderVerticals);
  * answer we can trust (resolved by looking the client_reference up, never by ordering again);
  * pending → delivered | partially_delivered | failed | cancelled as the provider reports.
  */
-export const orderStatuses = ["placing", "unknown", "pending", "delivered", "partially_delivered", "failed", "cancelled"] as const;
+export const orderStatuses = [
+  "placing",
+  "unknown",
+  "pending",
+  "delivered",
+  "partially_delivered",
+  "failed",
+  "cancelled",
+] as const;
 export const orderStatusEnum = pgEnum("order_status", orderStatuses);
 
 export const orders = pgTable(
@@ -49,16 +70,32 @@ export const orders = pgTable(
     nextCheckAt: timestamptz(),
     checkAttempts: integer().notNull().default(0),
     leaseUntil: timestamptz(),
+    /** Money given back to the wallet for this order (refunds and released debits), kept with each such movement. */
+    refundedMinor: bigint({ mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+    /** Items the provider delivered (vouchers: codes issued), when it says; a partial delivery has fewer than quantity. */
+    deliveredQuantity: integer(),
+    /** eSIM: the card's ICCID (not a secret), kept once seen: the provider stops returning it after installation. */
+    esimIccid: text(),
+    /** eSIM: NOT_INSTALLED | ACTIVE | EXPIRED as last seen from the provider, with when it was installed. */
+    esimActivationStatus: text(),
+    esimInstalledAt: timestamptz(),
   },
   (t) => [
     uniqueIndex("orders_client_reference_unique").on(t.clientReference),
-    uniqueIndex("orders_provider_order_unique").on(t.vertical, t.providerOrderId).where(sql`${t.providerOrderId} is not null`),
+    uniqueIndex("orders_provider_order_unique")
+      .on(t.vertical, t.providerOrderId)
+      .where(sql`${t.providerOrderId} is not null`),
     index("orders_created_idx").on(t.createdAt, t.id),
     index("orders_vertical_created_idx").on(t.vertical, t.createdAt, t.id),
     index("orders_status_created_idx").on(t.status, t.createdAt, t.id),
-    index("orders_next_check_idx").on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
+    index("orders_next_check_idx")
+      .on(t.nextCheckAt)
+      .where(sql`${t.nextCheckAt} is not null`),
     check("orders_quantity_positive", sql`${t.quantity} > 0`),
     check("orders_charge_positive", sql`${t.chargeMinor} > 0`),
+    check("orders_refunded_not_negative", sql`${t.refundedMinor} >= 0`),
   ],
 );
 
@@ -84,7 +121,14 @@ export const orderEvents = pgTable(
   (t) => [index("order_events_order_idx").on(t.orderId, t.id)],
 );
 
-export const walletMovementKinds = ["opening_balance", "order_debit", "order_debit_released", "order_refund", "charge_adjustment", "wallet_credit"] as const;
+export const walletMovementKinds = [
+  "opening_balance",
+  "order_debit",
+  "order_debit_released",
+  "order_refund",
+  "charge_adjustment",
+  "wallet_credit",
+] as const;
 export const walletMovementKindEnum = pgEnum("wallet_movement_kind", walletMovementKinds);
 
 /** Our balance of each prepaid wallet: only ever changed together with a movement row. */
@@ -123,7 +167,9 @@ export const walletMovements = pgTable(
   (t) => [
     index("wallet_movements_wallet_idx").on(t.walletId, t.id),
     index("wallet_movements_order_idx").on(t.orderId),
-    uniqueIndex("wallet_movements_provider_transaction_unique").on(t.walletId, t.providerTransactionId).where(sql`${t.providerTransactionId} is not null`),
+    uniqueIndex("wallet_movements_provider_transaction_unique")
+      .on(t.walletId, t.providerTransactionId)
+      .where(sql`${t.providerTransactionId} is not null`),
     check("wallet_movements_nonzero", sql`${t.amountMinor} <> 0`),
     check("wallet_movements_balance_never_negative", sql`${t.balanceAfterMinor} >= 0`),
   ],

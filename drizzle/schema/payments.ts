@@ -1,10 +1,27 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, char, check, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  char,
+  check,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { timestamptz } from "./columns";
 import { users } from "./auth";
 
 export const paymentProviders = ["checkout", "octo"] as const;
-export const paymentProviderEnum = pgEnum("payment_provider", paymentProviders);
+export type PaymentProviderName = (typeof paymentProviders)[number];
+/**
+ * A provider's name, as text: the set of providers is the code's registry (lib/integrations/providers), so
+ * adding one needs no migration. Every writer validates the name through that registry first.
+ */
+export const paymentProviderColumn = () => text().$type<PaymentProviderName>();
 
 /** How the payment reached the ledger: one of our request flows, or seen first at the provider. */
 export const paymentFlows = ["checkout_api", "checkout_setup", "octo", "external"] as const;
@@ -14,17 +31,25 @@ export const paymentFlowEnum = pgEnum("payment_flow", paymentFlows);
  * One status model for both providers (the provider's own word is kept in provider_status):
  * requested (our row exists, the provider has not answered) → pending (waiting for the
  * customer) → authorized (OCTO two-stage hold) → captured | declined | canceled | expired,
- * or failed (the provider refused our request). See lib/payments/payment-status.ts.
+ * or failed (the provider refused our request). See lib/domain/payments/payment-status.ts.
  */
-export const paymentStatuses = ["requested", "pending", "authorized", "captured", "declined", "canceled", "expired", "failed"] as const;
+export const paymentStatuses = [
+  "requested",
+  "pending",
+  "authorized",
+  "captured",
+  "declined",
+  "canceled",
+  "expired",
+  "failed",
+] as const;
 export const paymentStatusEnum = pgEnum("payment_status", paymentStatuses);
-
 
 export const payments = pgTable(
   "payments",
   {
     id: uuid().primaryKey().defaultRandom(),
-    provider: paymentProviderEnum().notNull(),
+    provider: paymentProviderColumn().notNull(),
     flow: paymentFlowEnum().notNull(),
     status: paymentStatusEnum().notNull(),
     providerStatus: text(),
@@ -38,13 +63,25 @@ export const payments = pgTable(
     idempotencyKey: text(),
     amountMinor: bigint({ mode: "bigint" }).notNull(),
     currency: char({ length: 3 }).notNull(),
-    capturedMinor: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    capturedMinor: bigint({ mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
     /**
      * Sum of this payment's refunds that hold money (requested, pending, unknown, approved,
      * needs_attention). Changed only with a refund's status, in the same transaction; the check
      * below is the database's last line of defence against refunding more than was captured.
      */
-    refundReservedMinor: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    refundReservedMinor: bigint({ mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+    /**
+     * Sum of this payment's approved refunds (the money the provider has sent back), a part of
+     * refund_reserved_minor. Changed only with a refund's status, in the same transaction
+     * (lib/domain/refunds/transition-refund.ts), so lists, totals and exports read it without a join.
+     */
+    refundedMinor: bigint({ mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
     description: text(),
     customerEmail: text(),
     customerName: text(),
@@ -56,12 +93,18 @@ export const payments = pgTable(
     statusChangedAt: timestamptz().notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("payments_provider_payment_id_unique").on(t.provider, t.providerPaymentId).where(sql`${t.providerPaymentId} is not null`),
-    uniqueIndex("payments_idempotency_key_unique").on(t.provider, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    uniqueIndex("payments_provider_payment_id_unique")
+      .on(t.provider, t.providerPaymentId)
+      .where(sql`${t.providerPaymentId} is not null`),
+    uniqueIndex("payments_idempotency_key_unique")
+      .on(t.provider, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
     // OCTO knows a payment only by its shop_transaction_id, which is our reference.
-    uniqueIndex("payments_octo_reference_unique").on(t.reference).where(sql`${t.provider} = 'octo'`),
-    // The payments list (lib/payments/list): every filter × sort combination is proven
-    // index-backed by lib/payments/list/list-plan.int.test.ts. Keyset indexes are ascending on
+    uniqueIndex("payments_octo_reference_unique")
+      .on(t.reference)
+      .where(sql`${t.provider} = 'octo'`),
+    // The payments list (lib/domain/payments/list): every filter × sort combination is proven
+    // index-backed by lib/domain/payments/list/list-plan.int.test.ts. Keyset indexes are ascending on
     // purpose: scanned forwards or backwards they give ORDER BY … ASC and … DESC with the
     // default null ordering; a DESC index (DESC NULLS LAST) matches neither and forces a sort.
     index("payments_created_idx").on(t.createdAt, t.id),
@@ -74,12 +117,25 @@ export const payments = pgTable(
     index("payments_amount_idx").on(t.amountMinor, t.id),
     index("payments_currency_amount_idx").on(t.currency, t.amountMinor, t.id),
     // Prefix search (LIKE 'abc%'), case-insensitive, under any database collation.
-    index("payments_provider_payment_id_search_idx").using("btree", sql`lower(${t.providerPaymentId}) text_pattern_ops`),
+    index("payments_provider_payment_id_search_idx").using(
+      "btree",
+      sql`lower(${t.providerPaymentId}) text_pattern_ops`,
+    ),
     index("payments_customer_email_search_idx").using("btree", sql`lower(${t.customerEmail}) text_pattern_ops`),
     index("payments_reference_search_idx").using("btree", sql`lower(${t.reference}) text_pattern_ops`),
+    index("payments_customer_name_search_idx").using("btree", sql`lower(${t.customerName}) text_pattern_ops`),
+    // Suffix search ("ends with 1234") is a prefix search on the reversed reference.
+    index("payments_reference_suffix_search_idx").using("btree", sql`reverse(lower(${t.reference})) text_pattern_ops`),
     check("payments_amount_positive", sql`${t.amountMinor} > 0`),
     check("payments_captured_within_amount", sql`${t.capturedMinor} >= 0 and ${t.capturedMinor} <= ${t.amountMinor}`),
-    check("payments_refunds_within_captured", sql`${t.refundReservedMinor} >= 0 and ${t.refundReservedMinor} <= ${t.capturedMinor}`),
+    check(
+      "payments_refunds_within_captured",
+      sql`${t.refundReservedMinor} >= 0 and ${t.refundReservedMinor} <= ${t.capturedMinor}`,
+    ),
+    check(
+      "payments_refunded_within_reserved",
+      sql`${t.refundedMinor} >= 0 and ${t.refundedMinor} <= ${t.refundReservedMinor}`,
+    ),
   ],
 );
 
@@ -129,7 +185,7 @@ export const webhookReceipts = pgTable(
     /** True on the one receipt per (provider, event id) that was applied or deliberately ignored. */
     isFirst: boolean().notNull().default(false),
     paymentId: uuid().references(() => payments.id),
-    /** The body as received with every secret value replaced by "[redacted]" (lib/security/redact.ts); cut short on sampled rejections. */
+    /** The body as received with every secret value replaced by "[redacted]" (lib/platform/security/redact.ts); cut short on sampled rejections. */
     rawBody: text().notNull(),
     /** SHA-256 (hex) of the body exactly as received, so a delivery can be matched to the provider's copy without storing its secrets. */
     rawBodySha256: text(),
@@ -137,7 +193,9 @@ export const webhookReceipts = pgTable(
     detail: text(),
   },
   (t) => [
-    uniqueIndex("webhook_receipts_first_unique").on(t.provider, t.eventId).where(sql`${t.isFirst}`),
+    uniqueIndex("webhook_receipts_first_unique")
+      .on(t.provider, t.eventId)
+      .where(sql`${t.isFirst}`),
     index("webhook_receipts_received_idx").on(t.receivedAt.desc(), t.id.desc()),
     index("webhook_receipts_payment_idx").on(t.paymentId, t.id),
   ],

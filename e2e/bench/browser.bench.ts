@@ -29,7 +29,11 @@ async function waitForSeed(page: Page): Promise<number> {
   return previous;
 }
 
-async function measure(browser: Browser, storageState: Awaited<ReturnType<BrowserContext["storageState"]>>, scenario: Scenario): Promise<ScenarioResult> {
+async function measure(
+  browser: Browser,
+  storageState: Awaited<ReturnType<BrowserContext["storageState"]>>,
+  scenario: Scenario,
+): Promise<ScenarioResult> {
   const samples: VitalsSample[] = [];
   let weight: PageWeight | null = null;
   for (let i = 0; i < loads; i++) {
@@ -47,7 +51,11 @@ async function measure(browser: Browser, storageState: Awaited<ReturnType<Browse
     samples.push(await finalVitals(page));
     await context.close();
   }
-  return { name: scenario.name, samples, weight: weight ?? { htmlBytes: 0, decodedPayloadBytes: 0, inlineFlightChars: 0, rscBytes: 0, jsBytes: 0 } };
+  return {
+    name: scenario.name,
+    samples,
+    weight: weight ?? { htmlBytes: 0, decodedPayloadBytes: 0, inlineFlightChars: 0, rscBytes: 0, jsBytes: 0 },
+  };
 }
 
 test("browser benchmark: Web Vitals (p50/p75 of loads) and payload of the payments pages", async ({ browser }) => {

@@ -33,8 +33,7 @@ export function weighPage(page: Page): { done: () => Promise<PageWeight> } {
         } else if (type.includes("text/x-component")) {
           weight.rscBytes += bytes;
           weight.decodedPayloadBytes += (await response.body().catch(() => Buffer.alloc(0))).length;
-        }
-        else if (request.resourceType() === "script") weight.jsBytes += bytes;
+        } else if (request.resourceType() === "script") weight.jsBytes += bytes;
       })(),
     );
   };

@@ -23,11 +23,16 @@ const metricRows = [
   { key: "inp", label: "INP", unit: "ms", target: targets.inp },
 ] as const;
 
-const show = (value: number | null, unit: string) => (value === null ? "—" : unit ? `${Math.round(value)} ${unit}` : value.toFixed(3));
+const show = (value: number | null, unit: string) =>
+  value === null ? "—" : unit ? `${Math.round(value)} ${unit}` : value.toFixed(3);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Prints the table and writes the JSON; figures only, never a failure. */
-export function report(results: readonly ScenarioResult[], meta: Record<string, unknown>, path = ".data/bench/browser.json"): string {
+export function report(
+  results: readonly ScenarioResult[],
+  meta: Record<string, unknown>,
+  path = ".data/bench/browser.json",
+): string {
   const lines = ["page              metric   p50        p75        target      ok   n", "-".repeat(72)];
   const json = results.map((r) => {
     const metrics = Object.fromEntries(
@@ -37,17 +42,26 @@ export function report(results: readonly ScenarioResult[], meta: Record<string, 
         const p75 = percentile(values, 75);
         const ok = p75 !== null && p75 <= m.target;
         const n = values.filter((v) => v !== null).length;
-        lines.push(`${r.name.padEnd(18)}${m.label.padEnd(9)}${show(p50, m.unit).padEnd(11)}${show(p75, m.unit).padEnd(11)}≤ ${`${m.target}${m.unit ? ` ${m.unit}` : ""}`.padEnd(10)}${ok ? "✓" : "✗"}    ${n}`);
+        lines.push(
+          `${r.name.padEnd(18)}${m.label.padEnd(9)}${show(p50, m.unit).padEnd(11)}${show(p75, m.unit).padEnd(11)}≤ ${`${m.target}${m.unit ? ` ${m.unit}` : ""}`.padEnd(10)}${ok ? "✓" : "✗"}    ${n}`,
+        );
         return [m.key, { p50, p75, target: m.target, ok, n }];
       }),
     );
     return { page: r.name, metrics, weight: r.weight, samples: r.samples };
   });
-  lines.push("", "page              HTML       inline RSC  RSC fetch  HTML+RSC   decoded    first-load JS  target (list)", "-".repeat(104));
+  lines.push(
+    "",
+    "page              HTML       inline RSC  RSC fetch  HTML+RSC   decoded    first-load JS  target (list)",
+    "-".repeat(104),
+  );
   const mark = (bytes: number) => (bytes <= targets.listPayloadBytes ? "✓" : "✗");
   for (const r of results) {
     const payload = r.weight.htmlBytes + r.weight.rscBytes;
-    const target = r.name === "payments list" ? `≤ ${kb(targets.listPayloadBytes)}: wire ${mark(payload)}, decoded ${mark(r.weight.decodedPayloadBytes)}` : "";
+    const target =
+      r.name === "payments list"
+        ? `≤ ${kb(targets.listPayloadBytes)}: wire ${mark(payload)}, decoded ${mark(r.weight.decodedPayloadBytes)}`
+        : "";
     lines.push(
       `${r.name.padEnd(18)}${kb(r.weight.htmlBytes).padEnd(11)}${kb(r.weight.inlineFlightChars).padEnd(12)}${kb(r.weight.rscBytes).padEnd(11)}${kb(payload).padEnd(11)}${kb(r.weight.decodedPayloadBytes).padEnd(11)}${kb(r.weight.jsBytes).padEnd(15)}${target}`,
     );

@@ -9,7 +9,12 @@ type AxeViolation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][num
 /** One line per offending node, so a failure names the rule, the element and what axe saw. */
 export function describeViolations(violations: readonly AxeViolation[]): string {
   return violations
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? "?"}): ${n.target.join(" ")}: ${n.failureSummary?.replaceAll("\n", " ") ?? v.help}`))
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `${v.id} (${v.impact ?? "?"}): ${n.target.join(" ")}: ${n.failureSummary?.replaceAll("\n", " ") ?? v.help}`,
+      ),
+    )
     .join("\n");
 }
 
@@ -21,4 +26,13 @@ export async function expectNoAxeViolations(page: Page, label: string, include?:
   expect(passes.length, `axe checked something on ${label}`).toBeGreaterThan(0);
   // Soft: one test scans several pages, and a failure should list every page at once.
   expect.soft(describeViolations(violations), `axe violations on ${label}`).toBe("");
+}
+
+/** The current page scanned in the light and then the dark theme (a theme follows the system's), left in light. */
+export async function expectNoAxeViolationsInBothThemes(page: Page, label: string): Promise<void> {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page, `${label} (${colorScheme})`);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
 }

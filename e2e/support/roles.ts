@@ -21,7 +21,7 @@ export type ExtraUserName = keyof typeof extraUsers;
 export const storageStateOfUser = (name: ExtraUserName) => `e2e/.auth/${name}.json`;
 
 /**
- * The demo users' authenticator secrets (base32, as in lib/auth/demo-users.ts and the README):
+ * The demo users' authenticator secrets (base32, as in lib/domain/auth/demo-users.ts and the README):
  * tests compute the sign-in code from them.
  */
 export const demoTotpSecrets: Readonly<Record<string, string>> = {

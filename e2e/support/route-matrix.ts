@@ -31,26 +31,50 @@ const readers = {
 
 /** Every route handler of the app. The RBAC spec fails when the build has one that is not listed here. */
 export const routeMatrix: readonly RouteCase[] = [
-  { route: "/api/health", methods: ["GET"], url: "/api/health", access: { kind: "public", reason: "readiness probe for load balancers; answers only ok/unavailable" } },
-  { route: "/api/auth/[...nextauth]", methods: ["GET", "POST"], url: "/api/auth/csrf", access: { kind: "public", reason: "next-auth's own sign-in/sign-out/csrf endpoints" } },
+  {
+    route: "/api/health",
+    methods: ["GET"],
+    url: "/api/health",
+    access: { kind: "public", reason: "readiness probe for load balancers; answers only ok/unavailable" },
+  },
+  {
+    route: "/api/auth/[...nextauth]",
+    methods: ["GET", "POST"],
+    url: "/api/auth/csrf",
+    access: { kind: "public", reason: "next-auth's own sign-in/sign-out/csrf endpoints" },
+  },
   {
     route: "/api/webhooks/checkout",
     methods: ["POST"],
     url: "/api/webhooks/checkout",
-    access: { kind: "public", reason: "provider webhook: the Cko-Signature HMAC is its authentication (unsigned → 401)" },
+    access: {
+      kind: "public",
+      reason: "provider webhook: the Cko-Signature HMAC is its authentication (unsigned → 401)",
+    },
   },
-  { route: "/api/webhooks/octo", methods: ["POST"], url: "/api/webhooks/octo", access: { kind: "public", reason: "provider callback: its signature is its authentication (unsigned → 401)" } },
+  {
+    route: "/api/webhooks/octo",
+    methods: ["POST"],
+    url: "/api/webhooks/octo",
+    access: { kind: "public", reason: "provider callback: its signature is its authentication (unsigned → 401)" },
+  },
   {
     route: "/api/webhooks/octopus-cards",
     methods: ["POST"],
     url: "/api/webhooks/octopus-cards",
-    access: { kind: "public", reason: "provider webhook: X-Signature HMAC + fresh X-Timestamp are its authentication (unsigned → 401)" },
+    access: {
+      kind: "public",
+      reason: "provider webhook: X-Signature HMAC + fresh X-Timestamp are its authentication (unsigned → 401)",
+    },
   },
   {
     route: "/api/sandbox/[provider]/[[...path]]",
     methods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
     url: "/api/sandbox/checkout/payments",
-    access: { kind: "public", reason: "the provider simulators, with their own provider credentials; 404 in live mode" },
+    access: {
+      kind: "public",
+      reason: "the provider simulators, with their own provider credentials; 404 in live mode",
+    },
   },
   {
     route: "/api/sandbox-control/[...path]",
@@ -63,12 +87,67 @@ export const routeMatrix: readonly RouteCase[] = [
   },
   { route: "/icon.svg", methods: ["GET"], url: "/icon.svg", access: { kind: "public", reason: "the favicon" } },
   { route: "/api/me", methods: ["GET"], url: "/api/me", access: { kind: "signed-in" }, allowedStatus: 200 },
-  { route: "/api/audit", methods: ["GET"], url: "/api/audit", access: { kind: "roles", allowed: ["admin"] }, allowedStatus: 200 },
-  { route: "/api/payments/[id]", methods: ["GET"], url: `/api/payments/${someId}`, access: { kind: "roles", allowed: readers.payments }, allowedStatus: 404 },
-  { route: "/api/payments/[id]/refunds", methods: ["GET"], url: `/api/payments/${someId}/refunds`, access: { kind: "roles", allowed: readers.payments }, allowedStatus: 404 },
-  { route: "/api/payments/export", methods: ["GET"], url: "/api/payments/export", access: { kind: "roles", allowed: readers.payments }, allowedStatus: 200, stepUp: true },
-  { route: "/api/orders/[id]", methods: ["GET"], url: `/api/orders/${someId}`, access: { kind: "roles", allowed: readers.orders }, allowedStatus: 404 },
-  { route: "/api/orders/export", methods: ["GET"], url: "/api/orders/export", access: { kind: "roles", allowed: readers.orders }, allowedStatus: 200, stepUp: true },
+  {
+    route: "/api/audit",
+    methods: ["GET"],
+    url: "/api/audit",
+    access: { kind: "roles", allowed: ["admin"] },
+    allowedStatus: 200,
+  },
+  {
+    route: "/api/payments/[id]",
+    methods: ["GET"],
+    url: `/api/payments/${someId}`,
+    access: { kind: "roles", allowed: readers.payments },
+    allowedStatus: 404,
+  },
+  {
+    route: "/api/payments/[id]/refunds",
+    methods: ["GET"],
+    url: `/api/payments/${someId}/refunds`,
+    access: { kind: "roles", allowed: readers.payments },
+    allowedStatus: 404,
+  },
+  {
+    route: "/api/payments/export",
+    methods: ["GET"],
+    url: "/api/payments/export",
+    access: { kind: "roles", allowed: readers.payments },
+    allowedStatus: 200,
+    stepUp: true,
+  },
+  {
+    route: "/api/orders/[id]",
+    methods: ["GET"],
+    url: `/api/orders/${someId}`,
+    access: { kind: "roles", allowed: readers.orders },
+    allowedStatus: 404,
+  },
+  {
+    route: "/api/orders/export",
+    methods: ["GET"],
+    url: "/api/orders/export",
+    access: { kind: "roles", allowed: readers.orders },
+    allowedStatus: 200,
+    stepUp: true,
+  },
+  {
+    route: "/api/orders/export/totals",
+    methods: ["GET"],
+    url: "/api/orders/export/totals",
+    access: { kind: "roles", allowed: readers.orders },
+    allowedStatus: 200,
+    stepUp: true,
+  },
+  // Placing orders (admin, merchant) lets a caller ask; the order's placer or an admin gets its codes (e2e/order-page-codes.spec.ts).
+  {
+    route: "/api/orders/[id]/codes",
+    methods: ["GET"],
+    url: `/api/orders/${someId}/codes`,
+    access: { kind: "roles", allowed: ["admin", "merchant"] },
+    allowedStatus: 404,
+    stepUp: true,
+  },
 ];
 
 /** Route cases that need a session, one per method. */

@@ -8,7 +8,11 @@ interface ManifestEntry {
 }
 
 function readManifest(): Record<string, ManifestEntry> {
-  return (JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, ManifestEntry> }).node;
+  return (
+    JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+      node: Record<string, ManifestEntry>;
+    }
+  ).node;
 }
 
 /** Every server action in this build, as "file#export". */
@@ -20,11 +24,18 @@ export function allServerActions(): string[] {
 
 /** The id Next.js gave a server action in this build and a page that uses it, by source file and export. */
 export function serverAction(filename: string, exportedName: string): { id: string; pagePath: string } {
-  const found = Object.entries(readManifest()).find(([, entry]) => entry.filename === filename && entry.exportedName === exportedName);
+  const found = Object.entries(readManifest()).find(
+    ([, entry]) => entry.filename === filename && entry.exportedName === exportedName,
+  );
   if (!found) throw new Error(`server action ${exportedName} in ${filename} is not in the build manifest`);
   const worker = Object.keys(found[1].workers ?? {})[0] ?? "app/page";
   // "app/(dashboard)/users/page" → "/users"
-  const pagePath = `/${worker.replace(/^app\//, "").replace(/\/?page$/, "").split("/").filter((s) => !/^\(.*\)$/.test(s)).join("/")}`;
+  const pagePath = `/${worker
+    .replace(/^app\//, "")
+    .replace(/\/?page$/, "")
+    .split("/")
+    .filter((s) => !/^\(.*\)$/.test(s))
+    .join("/")}`;
   return { id: found[0], pagePath };
 }
 

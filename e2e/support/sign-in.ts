@@ -74,7 +74,12 @@ export interface SignInOptions {
  * (the demo users' codes are computed from their secrets), or the forced enrolment of a new
  * admin or finance user. A refused password leaves the page on /sign-in with its error line.
  */
-export async function signInAs(page: Page, email: string, password: string, options: SignInOptions = {}): Promise<{ enrolledSecret?: string }> {
+export async function signInAs(
+  page: Page,
+  email: string,
+  password: string,
+  options: SignInOptions = {},
+): Promise<{ enrolledSecret?: string }> {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
@@ -93,5 +98,6 @@ export async function signInAs(page: Page, email: string, password: string, opti
 }
 
 export async function expectSignedIn(page: Page, email: string): Promise<void> {
-  await expect(page.getByText(email, { exact: true })).toBeVisible();
+  // The shell names who is signed in; order lists may name the same person as the one who placed an order.
+  await expect(page.getByRole("complementary").getByText(email, { exact: true })).toBeVisible();
 }

@@ -1,5 +1,14 @@
-import { expect, test, type APIRequestContext, type Browser, type BrowserContextOptions, type Download, type Locator, type Page } from "@playwright/test";
-import { demoUsers } from "../../lib/auth/demo-users";
+import {
+  expect,
+  test,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContextOptions,
+  type Download,
+  type Locator,
+  type Page,
+} from "@playwright/test";
+import { demoUsers } from "../../lib/domain/auth/demo-users";
 import { demoPassword, extraUsers, roleUsers, type ExtraUserName, type RoleName } from "./roles";
 import { callServerAction } from "./server-actions";
 import { expectSignedIn, signInAs } from "./sign-in";
@@ -12,7 +21,8 @@ import { MAX_TOTP_TRIES, totpCode, TotpPlanner } from "./totp";
  */
 export type StepUpUser = RoleName | ExtraUserName;
 
-export const emailOf = (who: StepUpUser): string => (who in roleUsers ? roleUsers[who as RoleName] : extraUsers[who as ExtraUserName]);
+export const emailOf = (who: StepUpUser): string =>
+  who in roleUsers ? roleUsers[who as RoleName] : extraUsers[who as ExtraUserName];
 
 function totpSecretOf(who: StepUpUser): string {
   const user = demoUsers.find((u) => u.email === emailOf(who));
@@ -38,7 +48,8 @@ async function waitInTest(ms: number): Promise<void> {
 export const stepUpDialog = (page: Page): Locator => page.getByRole("dialog", { name: "Confirm it is you" });
 
 /** Answers the open step-up dialog with the user's current code, waiting for the next step when it was already used. */
-export const answerStepUp = (page: Page, who: StepUpUser): Promise<void> => answerStepUpWithSecret(page, totpSecretOf(who));
+export const answerStepUp = (page: Page, who: StepUpUser): Promise<void> =>
+  answerStepUpWithSecret(page, totpSecretOf(who));
 
 /** The same for a user whose authenticator secret the spec holds (one it enrolled itself). */
 export async function answerStepUpWithSecret(page: Page, secret: string): Promise<void> {
@@ -55,7 +66,9 @@ export async function answerStepUpWithSecret(page: Page, secret: string): Promis
           if (!(await dialog.isVisible())) return (outcome = "done");
           const alert = dialog.getByRole("alert");
           if (!(await alert.isVisible())) return (outcome = "waiting");
-          return (outcome = (await alert.textContent())?.includes("already used") ? "reused" : `refused: ${await alert.textContent()}`);
+          return (outcome = (await alert.textContent())?.includes("already used")
+            ? "reused"
+            : `refused: ${await alert.textContent()}`);
         },
         { timeout: 15_000 },
       )
@@ -91,7 +104,7 @@ export async function downloadWithStepUp(page: Page, who: StepUpUser, click: () 
   return download;
 }
 
-const confirmStepUp = { file: "lib/actions/auth/confirm-step-up.ts", name: "confirmStepUpAction" };
+const confirmStepUp = { file: "lib/app/actions/auth/confirm-step-up.ts", name: "confirmStepUpAction" };
 
 /** Makes the request context's session fresh by answering confirmStepUp directly (for direct action calls). */
 export async function freshenSession(request: APIRequestContext, baseURL: string, who: StepUpUser): Promise<void> {
@@ -105,7 +118,7 @@ export async function freshenSession(request: APIRequestContext, baseURL: string
   throw new Error(`confirmStepUp: the code was already used ${MAX_TOTP_TRIES} times running`);
 }
 
-const endStepUp = { file: "lib/actions/auth/end-step-up.ts", name: "endStepUpAction" };
+const endStepUp = { file: "lib/app/actions/auth/end-step-up.ts", name: "endStepUpAction" };
 
 /** Ends the request context's step-up window ("Ask for my second factor again"), so guarded actions ask again. */
 export async function staleSession(request: APIRequestContext, baseURL: string): Promise<void> {

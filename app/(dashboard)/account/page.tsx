@@ -5,13 +5,17 @@ import { ActiveSessions } from "@/components/account/active-sessions";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/current-user";
-import { permissionsOf, roleLabels } from "@/lib/auth/permissions";
+import { requirePageUser } from "@/lib/domain/auth/current-user";
+import { permissionsOf, roleLabels } from "@/lib/domain/auth/permissions";
 import { SecondFactorCard } from "./second-factor-card";
 
 export const metadata: Metadata = { title: "Account" };
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser();
   const settingUp = (await searchParams).setup === "totp";
   return (
@@ -22,7 +26,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           {user.name} · {user.email}
         </p>
         <p className="mt-1 text-sm">Role: {roleLabels[user.role]}</p>
-        <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">Permissions: {permissionsOf(user.role).join(", ")}</p>
+        <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
+          Permissions: {permissionsOf(user.role).join(", ")}
+        </p>
       </Card>
       <SecondFactorCard user={user} settingUp={settingUp} />
       <PasskeysSection />

@@ -4,12 +4,12 @@ import { AdvanceClockForm } from "@/components/sandbox/advance-clock-form";
 import { WebhookDeliveriesTable } from "@/components/sandbox/webhook-deliveries-table";
 import { Card, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
-import { isSandbox } from "@/lib/env";
-import { checkoutConfig, octoConfig, octopusCardsConfig } from "@/lib/providers/config";
-import { clockOffsetMs, sandboxNow } from "@/lib/sandbox/core/clock";
-import { listWebhookDeliveries } from "@/lib/sandbox/core/webhooks";
+import { requirePagePermission } from "@/lib/domain/auth/current-user";
+import { getDb } from "@/lib/platform/db/client";
+import { isSandbox } from "@/lib/platform/env";
+import { checkoutConfig, octoConfig, octopusCardsConfig } from "@/lib/integrations/providers/config";
+import { clockOffsetMs, sandboxNow, listWebhookDeliveries } from "@/lib/integrations/sandbox/mount";
+import { UtcTime } from "@/components/ui/utc-time";
 
 export const metadata: Metadata = { title: "Sandbox" };
 
@@ -36,8 +36,13 @@ export default async function SandboxPage() {
       <div className="space-y-6">
         <Card title="Sandbox clock">
           <p className="mb-4 text-sm">
-            Sandbox time: <span className="font-mono" data-testid="sandbox-now">{now.toISOString().replace("T", " ").slice(0, 19)} UTC</span>{" "}
-            <span className="text-zinc-500 dark:text-zinc-400">({Math.round(offsetMs / 60_000).toLocaleString("en-US")} minutes ahead of real time)</span>
+            Sandbox time:{" "}
+            <span className="font-mono" data-testid="sandbox-now">
+              <UtcTime value={now} /> UTC
+            </span>{" "}
+            <span className="text-zinc-500 dark:text-zinc-400">
+              ({Math.round(offsetMs / 60_000).toLocaleString("en-US")} minutes ahead of real time)
+            </span>
           </p>
           <AdvanceClockForm />
         </Card>
@@ -49,10 +54,16 @@ export default async function SandboxPage() {
               </li>
             ))}
           </ul>
-          <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">Credentials, trigger amounts and control endpoints are in the README&apos;s Sandbox section.</p>
+          <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+            Credentials, trigger amounts and control endpoints are in the README&apos;s Sandbox section.
+          </p>
         </Card>
         <Card title="Recent webhooks sent by the sandboxes">
-          {deliveries.length ? <WebhookDeliveriesTable deliveries={deliveries} /> : <EmptyState title="No webhooks sent yet." />}
+          {deliveries.length ? (
+            <WebhookDeliveriesTable deliveries={deliveries} />
+          ) : (
+            <EmptyState title="No webhooks sent yet." />
+          )}
         </Card>
       </div>
     </>

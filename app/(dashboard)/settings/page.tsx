@@ -4,13 +4,13 @@ import { ThresholdForm } from "@/components/settings/threshold-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { UtcTime } from "@/components/ui/utc-time";
-import { requirePagePermission } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
-import { formatMinor } from "@/lib/money/convert";
-import { unreachableThreshold } from "@/lib/refunds/approval-thresholds";
-import { listApprovalThresholds } from "@/lib/refunds/set-approval-threshold";
-import { lowBalanceThresholds } from "@/lib/wallet/low-balance-threshold";
-import { ledgerWallets } from "@/lib/wallet/wallet-ledger";
+import { requirePagePermission } from "@/lib/domain/auth/current-user";
+import { getDb } from "@/lib/platform/db/client";
+import { formatMinor } from "@/lib/platform/money/convert";
+import { unreachableThreshold } from "@/lib/domain/refunds/approval-thresholds";
+import { listApprovalThresholds } from "@/lib/domain/refunds/set-approval-threshold";
+import { lowBalanceThresholds } from "@/lib/domain/wallet/low-balance-threshold";
+import { ledgerWallets } from "@/lib/domain/wallet/wallet-ledger";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -19,10 +19,15 @@ export default async function SettingsPage() {
   const db = getDb();
   const thresholds = await listApprovalThresholds(db);
   const lowBalance = await lowBalanceThresholds(db);
-  const walletCurrencies = [...new Set([...(await ledgerWallets(db)).map((w) => w.currency), ...lowBalance.keys(), "HKD", "USD"])].sort();
+  const walletCurrencies = [
+    ...new Set([...(await ledgerWallets(db)).map((w) => w.currency), ...lowBalance.keys(), "HKD", "USD"]),
+  ].sort();
   return (
     <>
-      <PageHeader title="Settings" description="Refunds above a currency's approval threshold wait for a second finance user or admin to approve them." />
+      <PageHeader
+        title="Settings"
+        description="Refunds above a currency's approval threshold wait for a second finance user or admin to approve them."
+      />
       <Card title="Refund approval thresholds">
         <ul className="space-y-4">
           {thresholds.map((row) => {
@@ -41,9 +46,13 @@ export default async function SettingsPage() {
                   ) : null}
                 </p>
                 {unreachable ? (
-                  <p className="text-sm text-amber-800 dark:text-amber-200" data-testid={`threshold-unreachable-${row.currency}`}>
-                    No refund in {row.currency} can be above {formatMinor(unreachable.capMinor, row.currency)} (OCTO&apos;s limit of 10,000,000 UZS per refund), so at this threshold none ever waits
-                    for approval. Set it lower for maker-checker to apply.
+                  <p
+                    className="text-sm text-amber-800 dark:text-amber-200"
+                    data-testid={`threshold-unreachable-${row.currency}`}
+                  >
+                    No refund in {row.currency} can be above {formatMinor(unreachable.capMinor, row.currency)}{" "}
+                    (OCTO&apos;s limit of 10,000,000 UZS per refund), so at this threshold none ever waits for approval.
+                    Set it lower for maker-checker to apply.
                   </p>
                 ) : null}
                 <ThresholdForm currency={row.currency} current={current} />
@@ -53,13 +62,18 @@ export default async function SettingsPage() {
         </ul>
       </Card>
       <Card title="Wallet low-balance warnings" className="mt-6">
-        <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">The wallet page warns when a wallet&apos;s balance in our ledger is below its currency&apos;s threshold.</p>
+        <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+          The wallet page warns when a wallet&apos;s balance in our ledger is below its currency&apos;s threshold.
+        </p>
         <ul className="space-y-4">
           {walletCurrencies.map((currency) => {
             const row = lowBalance.get(currency);
             return (
               <li key={currency} data-testid={`low-balance-${currency}`}>
-                <LowBalanceThresholdForm currency={currency} current={row ? formatMinor(row.amountMinor, currency) : null} />
+                <LowBalanceThresholdForm
+                  currency={currency}
+                  current={row ? formatMinor(row.amountMinor, currency) : null}
+                />
               </li>
             );
           })}

@@ -3,11 +3,11 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UserRow } from "@/components/users/user-row";
-import { countLiveSessionsByUser } from "@/lib/account/live-sessions";
-import { requirePagePermission } from "@/lib/auth/current-user";
-import { sessionPolicy } from "@/lib/auth/session-policy";
-import { getDb } from "@/lib/db/client";
-import { listUsers } from "@/lib/users/manage-users";
+import { countLiveSessionsByUser } from "@/lib/domain/account/live-sessions";
+import { requirePagePermission } from "@/lib/domain/auth/current-user";
+import { sessionPolicy } from "@/lib/domain/auth/session-policy";
+import { getDb } from "@/lib/platform/db/client";
+import { listUsers } from "@/lib/domain/users/manage-users";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -17,7 +17,10 @@ export default async function UsersPage() {
   const liveSessions = await countLiveSessionsByUser(getDb(), sessionPolicy(), new Date());
   return (
     <>
-      <PageHeader title="Users" description="Create users, assign roles, disable access and reset passwords. Every change is audited and applies on the user's next request." />
+      <PageHeader
+        title="Users"
+        description="Create users, assign roles, disable access and reset passwords. Every change is audited and applies on the user's next request."
+      />
       <div className="space-y-6">
         <Card title="New user">
           <CreateUserForm />
@@ -27,7 +30,14 @@ export default async function UsersPage() {
             {users.map((user) => (
               <UserRow
                 key={user.id}
-                user={{ id: user.id, email: user.email, name: user.name, role: user.role, disabled: user.disabledAt !== null, isSelf: user.id === me.id }}
+                user={{
+                  id: user.id,
+                  email: user.email,
+                  name: user.name,
+                  role: user.role,
+                  disabled: user.disabledAt !== null,
+                  isSelf: user.id === me.id,
+                }}
                 liveSessions={liveSessions.get(user.id) ?? 0}
               />
             ))}

@@ -4,30 +4,40 @@ import { MovementsTable, ReconciliationTable } from "@/components/wallet/wallet-
 import { Card, EmptyState } from "@/components/ui/card";
 import { InvalidPageLink } from "@/components/ui/invalid-page-link";
 import { KeysetPager } from "@/components/ui/keyset-pager";
-import { rowIdCursor } from "@/lib/validation/row-id-cursor";
+import { rowIdCursor } from "@/lib/app/validation/row-id-cursor";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
-import { formatMinor } from "@/lib/money/convert";
-import { octopusCardsClient } from "@/lib/providers/clients";
-import { firstValues, withParams } from "@/lib/url/search-params";
-import { ensureWalletsInLedger } from "@/lib/wallet/ensure-wallets";
-import { lowBalanceThresholds } from "@/lib/wallet/low-balance-threshold";
-import { reconcileWallet, type WalletReconciliation } from "@/lib/wallet/reconcile-wallet";
-import { formatRunway, ledgerWallets, listWalletMovements, runwayOf } from "@/lib/wallet/wallet-ledger";
+import { requirePagePermission } from "@/lib/domain/auth/current-user";
+import { getDb } from "@/lib/platform/db/client";
+import { formatMinor } from "@/lib/platform/money/convert";
+import { octopusCardsClient } from "@/lib/integrations/providers/clients";
+import { firstValues, withParams } from "@/lib/platform/url/search-params";
+import { ensureWalletsInLedger } from "@/lib/domain/wallet/ensure-wallets";
+import { lowBalanceThresholds } from "@/lib/domain/wallet/low-balance-threshold";
+import { heldSentence } from "@/lib/domain/wallet/held-sentence";
+import { reconcileWallet, type WalletReconciliation } from "@/lib/domain/wallet/reconcile-wallet";
+import { formatRunway, ledgerWallets, listWalletMovements, runwayOf } from "@/lib/domain/wallet/wallet-ledger";
 
 export const metadata: Metadata = { title: "Wallet" };
 
-async function providerPart<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
+async function providerPart<T>(
+  work: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
   try {
     return { ok: true, value: await work() };
   } catch (error) {
     console.error("[wallet page] Octopus Cards call failed", error);
-    return { ok: false, message: "Octopus Cards did not answer; the provider's side is not shown. Reload to try again." };
+    return {
+      ok: false,
+      message: "Octopus Cards did not answer; the provider's side is not shown. Reload to try again.",
+    };
   }
 }
 
-export default async function WalletPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WalletPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePagePermission("wallet:read");
   const params = firstValues(await searchParams);
   const db = getDb();
@@ -52,9 +62,15 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
 
   return (
     <>
-      <PageHeader title="Wallet" description="Prepaid Octopus Cards wallets: the provider's balance next to our ledger, every movement, and a reconciliation of the two." />
+      <PageHeader
+        title="Wallet"
+        description="Prepaid Octopus Cards wallets: the provider's balance next to our ledger, every movement, and a reconciliation of the two."
+      />
       {!opened.ok ? (
-        <p role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+        <p
+          role="alert"
+          className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+        >
           {opened.message}
         </p>
       ) : null}
@@ -68,7 +84,9 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
                 <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
                   <dt className="text-zinc-600 dark:text-zinc-400">Provider balance</dt>
                   <dd className="tabular-nums" data-testid="provider-balance">
-                    {reconciliation.ok ? formatMinor(reconciliation.value.providerBalanceMinor, wallet.currency) : "unavailable"}
+                    {reconciliation.ok
+                      ? formatMinor(reconciliation.value.providerBalanceMinor, wallet.currency)
+                      : "unavailable"}
                   </dd>
                   <dt className="text-zinc-600 dark:text-zinc-400">Our ledger balance</dt>
                   <dd className="tabular-nums" data-testid="ledger-balance">
@@ -80,20 +98,42 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
                   <dd className="tabular-nums">{formatMinor(runway.spendMinor, wallet.currency)}</dd>
                 </dl>
                 {low ? (
-                  <p role="alert" data-testid="low-balance-warning" className="mt-3 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-                    Low balance: below the {formatMinor(threshold.amountMinor, wallet.currency)} threshold. Top up the wallet.
+                  <p
+                    role="alert"
+                    data-testid="low-balance-warning"
+                    className="mt-3 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+                  >
+                    Low balance: below the {formatMinor(threshold.amountMinor, wallet.currency)} threshold. Top up the
+                    wallet.
                   </p>
                 ) : null}
                 <div className="mt-3 text-sm" data-testid="reconciliation-status">
                   {!reconciliation.ok ? (
-                    <p className="text-amber-800 dark:text-amber-300">Reconciliation unavailable: {reconciliation.message}</p>
+                    <p className="text-amber-800 dark:text-amber-300">
+                      Reconciliation unavailable: {reconciliation.message}
+                    </p>
                   ) : reconciliation.value.inAgreement ? (
-                    <p className="text-emerald-700 dark:text-emerald-400">Reconciled: our ledger agrees with the provider ({reconciliation.value.matched} matched).</p>
+                    <p className="text-emerald-700 dark:text-emerald-400">
+                      Reconciled: our ledger agrees with the provider ({reconciliation.value.matched} matched).
+                    </p>
                   ) : (
                     <p className="font-medium text-red-700 dark:text-red-400">
-                      Out of balance by {formatMinor(reconciliation.value.balanceDifferenceMinor, wallet.currency)} (provider − ours); {reconciliation.value.disagreements.length} row(s) disagree.
+                      Out of balance by {formatMinor(reconciliation.value.unexplainedDifferenceMinor, wallet.currency)}{" "}
+                      (provider − ours); {reconciliation.value.disagreements.length} row(s) disagree.
                     </p>
                   )}
+                  {reconciliation.ok && reconciliation.value.held.minor > 0n ? (
+                    <p className="mt-1 text-zinc-700 dark:text-zinc-300" data-testid="held-for-checking">
+                      {heldSentence(
+                        reconciliation.value.held.minor,
+                        reconciliation.value.held.orderIds.length,
+                        wallet.currency,
+                      )}{" "}
+                      <Link href="/orders?status=unknown" className="underline">
+                        See the orders we are checking
+                      </Link>
+                    </p>
+                  ) : null}
                 </div>
               </div>
             </Card>
@@ -108,13 +148,20 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
           </h2>
           {summaries.map(({ wallet, reconciliation }) =>
             reconciliation.ok && reconciliation.value.disagreements.length > 0 ? (
-              <ReconciliationTable key={wallet.walletId} walletId={wallet.walletId} currency={wallet.currency} rows={reconciliation.value.disagreements} />
+              <ReconciliationTable
+                key={wallet.walletId}
+                walletId={wallet.walletId}
+                currency={wallet.currency}
+                rows={reconciliation.value.disagreements}
+              />
             ) : null,
           )}
         </section>
       ) : null}
 
-      {selected && cursorRefusedHere ? <InvalidPageLink firstPageHref={withParams("/wallet", { wallet: String(selected.walletId) })} /> : null}
+      {selected && cursorRefusedHere ? (
+        <InvalidPageLink firstPageHref={withParams("/wallet", { wallet: String(selected.walletId) })} />
+      ) : null}
       {selected && movements ? (
         <section className="mt-6" aria-labelledby="ledger-heading">
           <h2 id="ledger-heading" className="mb-2 text-lg font-semibold">
@@ -134,8 +181,18 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
               ))}
             </nav>
           ) : null}
-          {movements.rows.length === 0 ? <EmptyState title="No movements yet." /> : <MovementsTable walletId={selected.walletId} rows={movements.rows} />}
-          <KeysetPager path="/wallet" filters={{ wallet: String(selected.walletId) }} cursor={cursor} nextCursor={movements.nextCursor} olderLabel="Older movements" />
+          {movements.rows.length === 0 ? (
+            <EmptyState title="No movements yet." />
+          ) : (
+            <MovementsTable walletId={selected.walletId} rows={movements.rows} />
+          )}
+          <KeysetPager
+            path="/wallet"
+            filters={{ wallet: String(selected.walletId) }}
+            cursor={cursor}
+            nextCursor={movements.nextCursor}
+            olderLabel="Older movements"
+          />
         </section>
       ) : null}
     </>

@@ -1,8 +1,8 @@
-import { listAudit } from "@/lib/audit/list-audit";
-import { requirePermission } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
-import { errorResponse, validationResponse } from "@/lib/http/route-errors";
-import { auditFiltersSchema } from "@/lib/validation/audit";
+import { listAudit } from "@/lib/domain/audit/list-audit";
+import { requirePermission } from "@/lib/domain/auth/current-user";
+import { getDb } from "@/lib/platform/db/client";
+import { errorResponse, validationResponse } from "@/lib/platform/http/route-errors";
+import { auditFiltersSchema } from "@/lib/app/validation/audit";
 
 export const dynamic = "force-dynamic";
 

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { PaymentsTable } from "@/components/payments/payments-table";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { PageHeader } from "@/components/ui/page-header";
-import { env } from "@/lib/env";
-import { staticPaymentRows } from "@/lib/bench/static-payment-rows";
+import { env } from "@/lib/platform/env";
+import { staticPaymentRows } from "@/lib/tooling/bench/static-payment-rows";
 
 export const metadata: Metadata = { title: "Payments (static benchmark floor)" };
 export const dynamic = "force-dynamic";
@@ -20,7 +20,14 @@ export default function StaticPaymentsBenchPage() {
     <main className="mx-auto max-w-7xl p-6">
       <PageHeader title="Payments" description="Every Checkout.com (Octopus) and OCTO payment in the ledger." />
       <PaymentsTable rows={staticPaymentRows} timeZone="UTC" sort="newest" />
-      <KeysetPager path="/bench/static-payments" filters={{}} cursor={undefined} nextCursor="bench" firstLabel="First page" olderLabel="Next page" />
+      <KeysetPager
+        path="/bench/static-payments"
+        filters={{}}
+        cursor={undefined}
+        nextCursor="bench"
+        firstLabel="First page"
+        olderLabel="Next page"
+      />
     </main>
   );
 }

@@ -3,16 +3,20 @@ import { redirect } from "next/navigation";
 import { SignInEnded, SignInStepShell } from "@/components/auth/sign-in-step-shell";
 import { PasskeyVerifyButton } from "@/components/auth/passkey-verify-button";
 import { VerifySecondFactor } from "@/components/auth/verify-second-factor";
-import { getCurrentUser, getPendingSignIn } from "@/lib/auth/current-user";
-import { factorStatusOf } from "@/lib/auth/mfa/factor-status";
-import { safeRedirectPath } from "@/lib/auth/safe-redirect";
-import { nextPathFor, signInStepPath } from "@/lib/auth/sign-in-route";
-import { getDb } from "@/lib/db/client";
-import { appUrl } from "@/lib/env";
+import { getCurrentUser, getPendingSignIn } from "@/lib/domain/auth/current-user";
+import { factorStatusOf } from "@/lib/domain/auth/mfa/factor-status";
+import { safeRedirectPath } from "@/lib/domain/auth/safe-redirect";
+import { nextPathFor, signInStepPath } from "@/lib/domain/auth/sign-in-route";
+import { getDb } from "@/lib/platform/db/client";
+import { appUrl } from "@/lib/platform/env";
 
 export const metadata: Metadata = { title: "Verify it's you" };
 
-export default async function VerifyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function VerifyPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const raw = (await searchParams).callbackUrl;
   const callbackUrl = safeRedirectPath(typeof raw === "string" ? raw : null, appUrl, "");
   const pending = await getPendingSignIn();

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { requirePagePermission } from "@/lib/auth/current-user";
+import { requirePagePermission } from "@/lib/domain/auth/current-user";
 
 /**
  * The list streams behind loading.tsx, and once streaming starts the status line (200) has been

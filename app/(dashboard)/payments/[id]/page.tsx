@@ -6,28 +6,34 @@ import { CustomerPaysPanel } from "@/components/payments/customer-pays-panel";
 import { LivePaymentStatus } from "@/components/payments/live-payment-status";
 import { paymentFlowLabels, paymentProviderLabels } from "@/components/payments/payment-labels";
 import { PaymentTimeline } from "@/components/payments/payment-timeline";
+import { RefundStateBadge } from "@/components/payments/refund-state-badge";
 import { ResumeRequestButton } from "@/components/payments/resume-request-button";
 import { SyncPaymentButton } from "@/components/payments/sync-payment-button";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
-import { UtcTime } from "@/components/ui/utc-time";
-import { requirePagePermission } from "@/lib/auth/current-user";
-import { can, type Role } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/client";
-import { formatMinor } from "@/lib/money/convert";
-import { isKnownCurrency, unknownCurrencyNotice } from "@/lib/money/currency";
-import { unknownCurrencyRefundRefusal } from "@/lib/refunds/refund-rules";
-import { customerPaysLinks } from "@/lib/payments/customer-pays";
-import { getPaymentDetail, parsePaymentId, toStatusSummary } from "@/lib/payments/payment-detail";
-import { paymentAmounts, refundableAfterApprovalsMinor } from "@/lib/payments/refund-totals";
-import { loadPaymentTimeline } from "@/lib/payments/timeline";
+import { ZonedTime } from "@/components/ui/zoned-time";
+import { requirePagePermission } from "@/lib/domain/auth/current-user";
+import { can, type Role } from "@/lib/domain/auth/permissions";
+import { getDb } from "@/lib/platform/db/client";
+import { formatMinor } from "@/lib/platform/money/convert";
+import { isKnownCurrency, unknownCurrencyNotice } from "@/lib/platform/money/currency";
+import { unknownCurrencyRefundRefusal } from "@/lib/domain/refunds/refund-rules";
+import { customerPaysLinks } from "@/lib/domain/payments/customer-pays";
+import { getPaymentDetail, parsePaymentId, toStatusSummary } from "@/lib/domain/payments/payment-detail";
+import { paymentAmounts, refundableAfterApprovalsMinor } from "@/lib/domain/payments/refund-totals";
+import { paymentRefundState } from "@/lib/domain/payments/refund-state";
+import { loadPaymentTimeline } from "@/lib/domain/payments/timeline";
 import { PaymentRefunds } from "@/components/refunds/payment-refunds";
 import { RefundDialog } from "@/components/refunds/refund-dialog";
-import { isSandbox } from "@/lib/env";
-import { approvalThresholdOf } from "@/lib/refunds/approval-thresholds";
-import { loadPaymentRefunds } from "@/lib/refunds/payment-refunds";
-import { recentRefundsOf } from "@/lib/refunds/recent-refunds";
+import { isSandbox } from "@/lib/platform/env";
+import { approvalThresholdOf } from "@/lib/domain/refunds/approval-thresholds";
+import { appProviderNow } from "@/lib/domain/refunds/app-refund-deps";
+import { loadPaymentRefunds } from "@/lib/domain/refunds/payment-refunds";
+import { recentRefundsOf } from "@/lib/domain/refunds/recent-refunds";
+import { withDisplayZone } from "@/lib/platform/time-zone/display-zone";
+import { displayZoneOf } from "@/lib/platform/time-zone/request-zone";
+import { firstValues } from "@/lib/platform/url/search-params";
 
 export const metadata: Metadata = { title: "Payment" };
 
@@ -50,7 +56,15 @@ function CopyableId({ value, label }: { value: string; label: string }) {
 }
 
 /** What this user may do to this payment now: resume an unanswered request, re-read the provider, or refund. */
-function PaymentActions({ payment, role, refund }: { payment: { id: string; status: string; flow: string; providerPaymentId: string | null }; role: Role; refund: ReactNode }) {
+function PaymentActions({
+  payment,
+  role,
+  refund,
+}: {
+  payment: { id: string; status: string; flow: string; providerPaymentId: string | null };
+  role: Role;
+  refund: ReactNode;
+}) {
   const canResume = can(role, "payments:create") && payment.status === "requested" && payment.flow !== "external";
   const canSync = can(role, "payments:sync") && payment.providerPaymentId !== null;
   if (!canResume && !canSync && !refund) return null;
@@ -63,8 +77,15 @@ function PaymentActions({ payment, role, refund }: { payment: { id: string; stat
   );
 }
 
-export default async function PaymentDetailPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function PaymentDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePagePermission("payments:read");
+  const timeZone = await displayZoneOf(firstValues(await searchParams).tz);
   const id = parsePaymentId((await params).id);
   if (!id) notFound();
   const db = getDb();
@@ -74,11 +95,18 @@ export default async function PaymentDetailPage({ params }: { params: Promise<{ 
   const [timeline, amounts, refunds, thresholdMinor] = await Promise.all([
     loadPaymentTimeline(db, payment.id),
     paymentAmounts(db, payment),
-    canReadRefunds ? loadPaymentRefunds(db, payment.id) : Promise.resolve(null),
+    canReadRefunds
+      ? appProviderNow().then((providerNow) => loadPaymentRefunds(db, payment.id, providerNow))
+      : Promise.resolve(null),
     approvalThresholdOf(db, payment.currency),
   ]);
   const knownCurrency = isKnownCurrency(payment.currency);
-  const canRefund = knownCurrency && can(user.role, "refunds:create") && payment.status === "captured" && payment.providerPaymentId !== null && amounts.refundableMinor > 0n;
+  const canRefund =
+    knownCurrency &&
+    can(user.role, "refunds:create") &&
+    payment.status === "captured" &&
+    payment.providerPaymentId !== null &&
+    amounts.refundableMinor > 0n;
   const refundDialog = canRefund ? (
     <RefundDialog
       payment={{
@@ -101,7 +129,10 @@ export default async function PaymentDetailPage({ params }: { params: Promise<{ 
 
   return (
     <>
-      <Link href="/payments" className="mb-4 inline-block text-sm text-indigo-700 underline dark:text-indigo-300">
+      <Link
+        href={withDisplayZone("/payments", timeZone)}
+        className="mb-4 inline-block text-sm text-indigo-700 underline dark:text-indigo-300"
+      >
         ← Back to payments
       </Link>
       <PageHeader
@@ -111,7 +142,11 @@ export default async function PaymentDetailPage({ params }: { params: Promise<{ 
       />
 
       {knownCurrency ? null : (
-        <p role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-100" data-testid="currency-review">
+        <p
+          role="status"
+          className="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-100"
+          data-testid="currency-review"
+        >
           {unknownCurrencyNotice(payment.currency)} {unknownCurrencyRefundRefusal(payment.currency)}
         </p>
       )}
@@ -119,17 +154,25 @@ export default async function PaymentDetailPage({ params }: { params: Promise<{ 
       <Card title="Summary">
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <Item label="Status">
-            <LivePaymentStatus rendered={toStatusSummary(payment)} />
+            <span className="flex flex-wrap items-center gap-1">
+              <LivePaymentStatus rendered={toStatusSummary(payment)} />
+              <RefundStateBadge payment={payment} />
+            </span>
           </Item>
           <Item label="Amount">{money(payment.amountMinor)}</Item>
           <Item label="Captured">{money(amounts.capturedMinor)}</Item>
           <Item label="Refunded">{money(amounts.refundedMinor)}</Item>
+          <Item label="Net">{money(paymentRefundState(amounts).netMinor)}</Item>
           <Item label="Refunds in flight">{money(amounts.inFlightMinor)}</Item>
           <Item label="Still refundable">
             {money(amounts.refundableMinor)}
             {amounts.awaitingApprovalMinor > 0n ? (
-              <span className="block text-xs font-normal text-amber-800 dark:text-amber-200" data-testid="awaiting-approval-note">
-                {money(amounts.awaitingApprovalMinor)} awaiting approval; {money(refundableAfterApprovalsMinor(amounts))} if approved.
+              <span
+                className="block text-xs font-normal text-amber-800 dark:text-amber-200"
+                data-testid="awaiting-approval-note"
+              >
+                {money(amounts.awaitingApprovalMinor)} awaiting approval;{" "}
+                {money(refundableAfterApprovalsMinor(amounts))} if approved.
               </span>
             ) : null}
           </Item>
@@ -140,7 +183,9 @@ export default async function PaymentDetailPage({ params }: { params: Promise<{ 
           </Item>
           <Item label="Description">{payment.description}</Item>
           <Item label="Provider payment ID">
-            {payment.providerPaymentId ? <CopyableId value={payment.providerPaymentId} label="provider payment ID" /> : null}
+            {payment.providerPaymentId ? (
+              <CopyableId value={payment.providerPaymentId} label="provider payment ID" />
+            ) : null}
           </Item>
           {payment.providerSetupId ? (
             <Item label="Provider setup ID">
@@ -148,22 +193,37 @@ export default async function PaymentDetailPage({ params }: { params: Promise<{ 
             </Item>
           ) : null}
           <Item label="Customer">{customer || null}</Item>
-          <Item label="Created by">{payment.createdByUser ? payment.createdByUser.email : payment.flow === "external" ? "Made at the provider" : null}</Item>
-          <Item label="Created (UTC)">
-            <UtcTime value={payment.createdAt} />
+          <Item label="Created by">
+            {payment.createdByUser
+              ? payment.createdByUser.email
+              : payment.flow === "external"
+                ? "Made at the provider"
+                : null}
           </Item>
-          <Item label="Status changed (UTC)">
-            <UtcTime value={payment.statusChangedAt} />
+          <Item label={`Created (${timeZone})`}>
+            <ZonedTime value={payment.createdAt} timeZone={timeZone} />
           </Item>
-          <Item label="Updated (UTC)">
-            <UtcTime value={payment.updatedAt} />
+          <Item label={`Status changed (${timeZone})`}>
+            <ZonedTime value={payment.statusChangedAt} timeZone={timeZone} />
+          </Item>
+          <Item label={`Updated (${timeZone})`}>
+            <ZonedTime value={payment.updatedAt} timeZone={timeZone} />
           </Item>
         </dl>
       </Card>
 
       {links ? <CustomerPaysPanel links={links} /> : null}
-      {refunds ? <PaymentRefunds paymentId={payment.id} rendered={refunds} canSync={can(user.role, "refunds:sync")} /> : null}
-      <PaymentTimeline timeline={timeline} />
+      {refunds ? (
+        <PaymentRefunds
+          paymentId={payment.id}
+          rendered={refunds}
+          canSync={can(user.role, "refunds:sync")}
+          canRecordFollowUp={can(user.role, "refunds:create")}
+          canRefundAgain={canRefund}
+          timeZone={timeZone}
+        />
+      ) : null}
+      <PaymentTimeline timeline={timeline} timeZone={timeZone} />
     </>
   );
 }

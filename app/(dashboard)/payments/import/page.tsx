@@ -5,11 +5,12 @@ import { SyncPaymentButton } from "@/components/payments/sync-payment-button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
-import { formatMinor } from "@/lib/money/convert";
-import { providerLabels } from "@/lib/payments/provider-snapshot";
-import { recentExternalPayments } from "@/lib/payments/recent-external";
+import { requirePagePermission } from "@/lib/domain/auth/current-user";
+import { getDb } from "@/lib/platform/db/client";
+import { formatMinor } from "@/lib/platform/money/convert";
+import { paymentProviderLabels } from "@/lib/integrations/providers/provider-labels";
+import { recentExternalPayments } from "@/lib/domain/payments/recent-external";
+import { UtcTime } from "@/components/ui/utc-time";
 
 export const metadata: Metadata = { title: "Import a payment" };
 
@@ -28,13 +29,20 @@ export default async function ImportPaymentPage() {
         </Card>
         <Card title="Payments first seen at each provider">
           {recent.length === 0 ? (
-            <EmptyState title="None yet.">Payments imported here or created by a provider&apos;s webhook appear here.</EmptyState>
+            <EmptyState title="None yet.">
+              Payments imported here or created by a provider&apos;s webhook appear here.
+            </EmptyState>
           ) : (
-            <DataTable caption="The latest payments first seen at each provider, newest first" columns={["Created (UTC)", "Provider", "Provider id", "Status", "Amount", "Sync"]}>
+            <DataTable
+              caption="The latest payments first seen at each provider, newest first"
+              columns={["Created (UTC)", "Provider", "Provider id", "Status", "Amount", "Sync"]}
+            >
               {recent.map((payment) => (
                 <tr key={payment.id} className="align-top">
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{payment.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-                  <td className="px-3 py-2">{providerLabels[payment.provider]}</td>
+                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
+                    <UtcTime value={payment.createdAt} />
+                  </td>
+                  <td className="px-3 py-2">{paymentProviderLabels[payment.provider]}</td>
                   <td className="px-3 py-2 font-mono text-xs">
                     <Link href={`/payments/${payment.id}`} className="text-indigo-700 underline dark:text-indigo-300">
                       {payment.providerPaymentId ?? payment.reference}

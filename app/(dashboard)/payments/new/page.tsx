@@ -4,7 +4,7 @@ import Link from "next/link";
 import { RequestPaymentForm } from "@/components/payments/request-payment-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/current-user";
+import { requirePagePermission } from "@/lib/domain/auth/current-user";
 
 export const metadata: Metadata = { title: "Request payment" };
 

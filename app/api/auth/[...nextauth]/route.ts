@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { getAuthOptions } from "@/lib/auth/options";
+import { getAuthOptions } from "@/lib/domain/auth/options";
 
 const handler = NextAuth(getAuthOptions());
 

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { orders } from "@/drizzle/schema/orders";
-import { requirePermission } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http/route-errors";
-import { appOrderDeps } from "@/lib/orders/app-order-deps";
-import { orderStatusSummary, parseOrderId } from "@/lib/orders/order-detail";
-import { checkOrderIfDue } from "@/lib/orders/order-status-check";
+import { requirePermission } from "@/lib/domain/auth/current-user";
+import { AppError } from "@/lib/platform/errors";
+import { errorResponse } from "@/lib/platform/http/route-errors";
+import { appOrderDeps } from "@/lib/domain/orders/app-order-deps";
+import { orderStatusSummary, parseOrderId } from "@/lib/domain/orders/order-detail";
+import { checkOrderIfDue } from "@/lib/domain/orders/order-status-check";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +20,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const id = parseOrderId((await params).id);
     if (!id) throw new AppError("NOT_FOUND", "No order has this id.");
     const deps = appOrderDeps();
-    await checkOrderIfDue(deps, id).catch((error: unknown) => console.error(`[GET /api/orders/${id}] status check`, error));
+    await checkOrderIfDue(deps, id).catch((error: unknown) =>
+      console.error(`[GET /api/orders/${id}] status check`, error),
+    );
     const [order] = await deps.db.select().from(orders).where(eq(orders.id, id));
     if (!order) throw new AppError("NOT_FOUND", "No order has this id.");
     return Response.json(orderStatusSummary(order), { headers: { "cache-control": "no-store" } });

@@ -1,8 +1,8 @@
-import { requirePermission } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http/route-errors";
-import { getPaymentStatusSummary, parsePaymentId } from "@/lib/payments/payment-detail";
+import { requirePermission } from "@/lib/domain/auth/current-user";
+import { getDb } from "@/lib/platform/db/client";
+import { AppError } from "@/lib/platform/errors";
+import { errorResponse } from "@/lib/platform/http/route-errors";
+import { getPaymentStatusSummary, parsePaymentId } from "@/lib/domain/payments/payment-detail";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,12 @@
-import { auditActorFor, requirePermission } from "@/lib/auth/current-user";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { requireFreshSecondFactor } from "@/lib/auth/step-up-checks";
-import { getDb } from "@/lib/db/client";
-import { errorResponse, validationResponse } from "@/lib/http/route-errors";
-import { csvStream, paymentsCsv } from "@/lib/payments/export/payments-csv";
-import { parsePaymentListParams } from "@/lib/payments/list/params";
-import { formatDateInZone } from "@/lib/payments/list/time-zone";
+import { auditActorFor, requirePermission } from "@/lib/domain/auth/current-user";
+import { recordAudit } from "@/lib/domain/audit/record-audit";
+import { requireFreshSecondFactor } from "@/lib/domain/auth/step-up-checks";
+import { getDb } from "@/lib/platform/db/client";
+import { errorResponse, validationResponse } from "@/lib/platform/http/route-errors";
+import { csvStream } from "@/lib/platform/csv/csv-stream";
+import { paymentsCsv } from "@/lib/domain/payments/export/payments-csv";
+import { parsePaymentListParams } from "@/lib/domain/payments/list/params";
+import { formatDateInZone } from "@/lib/platform/time-zone/wall-time";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
  * GET /api/payments/export?<the list's filters>: the matching payments as a streamed CSV.
  * Unlike the page, an invalid filter is refused (422) rather than ignored: a file that quietly
  * holds more than was asked for is worse than no file. The export is audited before the first
- * byte leaves (who, which filters) and again when it completes (row count and totals). A bulk
+ * byte leaves (who, which filters) and again when it completes (row count and totals per status and currency). A bulk
  * export needs a fresh second factor (403 STEP_UP_REQUIRED otherwise; the button asks first).
  */
 export async function GET(request: Request) {
@@ -32,8 +33,19 @@ export async function GET(request: Request) {
     await recordAudit(db, actor, { action: "payments.exported", targetType: "payments", after: audited });
 
     const stream = csvStream(paymentsCsv(db, filters), async (summary) => {
-      const totals = Object.fromEntries(Object.entries(summary.totals).map(([currency, t]) => [currency, { rowCount: t.rowCount, amountMinor: t.amountMinor.toString() }]));
-      await recordAudit(db, actor, { action: "payments.export_completed", targetType: "payments", after: { ...audited, rowCount: summary.rowCount, totals } });
+      const totals = summary.totals.map((t) => ({
+        status: t.status,
+        currency: t.currency,
+        rowCount: t.rowCount,
+        capturedMinor: t.capturedMinor.toString(),
+        refundedMinor: t.refundedMinor.toString(),
+        netMinor: t.netMinor.toString(),
+      }));
+      await recordAudit(db, actor, {
+        action: "payments.export_completed",
+        targetType: "payments",
+        after: { ...audited, rowCount: summary.rowCount, totals },
+      });
     });
     const filename = `payments-${formatDateInZone(new Date(), filters.timeZone)}.csv`;
     return new Response(stream, {

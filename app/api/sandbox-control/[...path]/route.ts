@@ -1,9 +1,14 @@
-import { requirePermission } from "@/lib/auth/current-user";
-import { env, isSandbox } from "@/lib/env";
-import { errorResponse } from "@/lib/http/route-errors";
-import { controlTokenAccess, controlTokenRefusedBody } from "@/lib/sandbox/control-access";
-import { jsonResponse } from "@/lib/sandbox/core/http";
-import { handleSandboxControlRoute } from "@/lib/sandbox/next-transport";
+import { requirePermission } from "@/lib/domain/auth/current-user";
+import { appUrl, env, isSandbox } from "@/lib/platform/env";
+import { getDb } from "@/lib/platform/db/client";
+import { errorResponse } from "@/lib/platform/http/route-errors";
+import { dueRefundChecksNow } from "@/lib/domain/refunds/reconcile/due-checks-now";
+import {
+  controlTokenAccess,
+  controlTokenRefusedBody,
+  handleSandboxControlRoute,
+  sandboxJsonResponse as jsonResponse,
+} from "@/lib/integrations/sandbox/mount";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +30,12 @@ const handler = async (request: Request, context: Context) => {
       return errorResponse(error, "sandbox-control");
     }
   }
-  return handleSandboxControlRoute(request, await context.params);
+  const params = await context.params;
+  const response = await handleSandboxControlRoute(request, params, { enabled: isSandbox, db: getDb, appUrl });
+  // Time moved for the providers: our reconciler's next looks are due too (see dueRefundChecksNow).
+  if (request.method === "POST" && params.path.join("/") === "clock/advance" && response.ok)
+    await dueRefundChecksNow(getDb());
+  return response;
 };
 
 export { handler as DELETE, handler as GET, handler as POST };

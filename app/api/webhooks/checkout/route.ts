@@ -1,6 +1,7 @@
-import { getDb } from "@/lib/db/client";
-import { checkoutConfig } from "@/lib/providers/config";
-import { checkoutWebhookResponse } from "@/lib/webhooks/webhook-responses";
+import { getDb } from "@/lib/platform/db/client";
+import { checkoutConfig } from "@/lib/integrations/providers/config";
+import { paymentProviderFor } from "@/lib/integrations/providers/registry";
+import { appRefundDeps } from "@/lib/domain/refunds/app-refund-deps";
 
 export const dynamic = "force-dynamic";
 
@@ -9,5 +10,9 @@ export const dynamic = "force-dynamic";
  * its authentication, checked (constant time) before anything is applied.
  */
 export function POST(request: Request) {
-  return checkoutWebhookResponse(request, getDb(), checkoutConfig().webhookSecret);
+  return paymentProviderFor("checkout").webhook.respond(request, {
+    db: getDb(),
+    secret: checkoutConfig().webhookSecret,
+    refunds: appRefundDeps(),
+  });
 }

@@ -1,7 +1,7 @@
-import { getDb } from "@/lib/db/client";
-import { octoClient } from "@/lib/providers/clients";
-import { octoConfig } from "@/lib/providers/config";
-import { octoNotifyResponse } from "@/lib/webhooks/webhook-responses";
+import { getDb } from "@/lib/platform/db/client";
+import { octoConfig } from "@/lib/integrations/providers/config";
+import { paymentProviderFor } from "@/lib/integrations/providers/registry";
+import { appRefundDeps } from "@/lib/domain/refunds/app-refund-deps";
 
 export const dynamic = "force-dynamic";
 
@@ -12,5 +12,9 @@ export const dynamic = "force-dynamic";
  * holds are not captured from here.
  */
 export function POST(request: Request) {
-  return octoNotifyResponse(request, getDb(), octoClient(), octoConfig().notifyKey);
+  return paymentProviderFor("octo").webhook.respond(request, {
+    db: getDb(),
+    secret: octoConfig().notifyKey,
+    refunds: appRefundDeps(),
+  });
 }

@@ -1,6 +1,6 @@
-import { appOrderDeps } from "@/lib/orders/app-order-deps";
-import { octopusCardsConfig } from "@/lib/providers/config";
-import { octopusCardsWebhookResponse } from "@/lib/webhooks/webhook-responses";
+import { appOrderDeps } from "@/lib/domain/orders/app-order-deps";
+import { octopusCardsConfig } from "@/lib/integrations/providers/config";
+import { octopusCardsWebhookResponse } from "@/lib/domain/webhooks/webhook-responses";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,10 @@
-import { requirePermission } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http/route-errors";
-import { getPaymentStatusSummary, parsePaymentId } from "@/lib/payments/payment-detail";
-import { loadPaymentRefunds } from "@/lib/refunds/payment-refunds";
+import { requirePermission } from "@/lib/domain/auth/current-user";
+import { getDb } from "@/lib/platform/db/client";
+import { AppError } from "@/lib/platform/errors";
+import { errorResponse } from "@/lib/platform/http/route-errors";
+import { getPaymentStatusSummary, parsePaymentId } from "@/lib/domain/payments/payment-detail";
+import { appProviderNow } from "@/lib/domain/refunds/app-refund-deps";
+import { loadPaymentRefunds } from "@/lib/domain/refunds/payment-refunds";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const id = parsePaymentId((await params).id);
     const db = getDb();
     if (!id || !(await getPaymentStatusSummary(db, id))) throw new AppError("NOT_FOUND", "No payment has this id.");
-    return Response.json(await loadPaymentRefunds(db, id), { headers: { "cache-control": "no-store" } });
+    return Response.json(await loadPaymentRefunds(db, id, await appProviderNow()), {
+      headers: { "cache-control": "no-store" },
+    });
   } catch (error) {
     return errorResponse(error, "GET /api/payments/[id]/refunds");
   }

@@ -1,0 +1,88 @@
+import type { z } from "zod";
+import { placeOrderInput } from "@/lib/domain/orders/place-order-input";
+import {
+  changePasswordSchema,
+  revokeOtherSessionsSchema,
+  revokeOwnSessionSchema,
+  revokeUserSessionsSchema,
+} from "@/lib/app/validation/account";
+import { requestPaymentInput } from "@/lib/domain/payments/request/request-payment-input";
+import { approveRefundInput, rejectRefundInput, setApprovalThresholdInput } from "@/lib/domain/refunds/decision-input";
+import { issueRefundInput } from "@/lib/domain/refunds/refund-input";
+import { recordRefundFollowUpInput } from "@/lib/domain/refunds/follow-up/follow-up-input";
+import {
+  resumePaymentRequestInput,
+  revealEsimActivationInput,
+  revealVoucherCodeInput,
+  signOutInput,
+  syncRefundsInput,
+} from "@/lib/app/validation/action-inputs";
+import { checkStepUpInput, confirmStepUpInput, endStepUpInput } from "@/lib/app/validation/action-inputs";
+import { importPaymentSchema, syncPaymentSchema } from "@/lib/app/validation/payments";
+import { advanceClockSchema } from "@/lib/app/validation/sandbox";
+import {
+  changeRoleSchema,
+  createUserSchema,
+  resetPasswordSchema,
+  setUserDisabledSchema,
+} from "@/lib/app/validation/users";
+import {
+  finishPasskeyRegistrationInput,
+  finishPasskeyVerificationInput,
+  removePasskeyInput,
+  startPasskeyRegistrationInput,
+  startPasskeyVerificationInput,
+} from "@/lib/app/validation/passkeys";
+import { setLowBalanceThresholdInput } from "@/lib/domain/wallet/low-balance-threshold";
+import {
+  confirmTotpInput,
+  regenerateRecoveryCodesInput,
+  resetUserFactorsInput,
+  signInFormInput,
+  verifySecondFactorInput,
+} from "@/lib/app/validation/second-factor";
+
+/**
+ * The input schema of every server action, by the action's export name, for the input fuzz
+ * test (which fails when an action in lib/app/actions has no entry here).
+ */
+export const actionInputSchemas: Record<string, z.ZodType> = {
+  signOutAction: signOutInput,
+  createUserAction: createUserSchema,
+  changeUserRoleAction: changeRoleSchema,
+  setUserDisabledAction: setUserDisabledSchema,
+  resetUserPasswordAction: resetPasswordSchema,
+  requestPaymentAction: requestPaymentInput,
+  resumePaymentRequestAction: resumePaymentRequestInput,
+  advanceSandboxClockAction: advanceClockSchema,
+  importPaymentAction: importPaymentSchema,
+  syncPaymentAction: syncPaymentSchema,
+  issueRefundAction: issueRefundInput,
+  approveRefundAction: approveRefundInput,
+  rejectRefundAction: rejectRefundInput,
+  syncRefundsAction: syncRefundsInput,
+  recordRefundFollowUpAction: recordRefundFollowUpInput,
+  setApprovalThresholdAction: setApprovalThresholdInput,
+  setLowBalanceThresholdAction: setLowBalanceThresholdInput,
+  placeOrderAction: placeOrderInput,
+  revealVoucherCodeAction: revealVoucherCodeInput,
+  startPasskeyRegistrationAction: startPasskeyRegistrationInput,
+  finishPasskeyRegistrationAction: finishPasskeyRegistrationInput,
+  removePasskeyAction: removePasskeyInput,
+  startPasskeyVerificationAction: startPasskeyVerificationInput,
+  finishPasskeyVerificationAction: finishPasskeyVerificationInput,
+  changePasswordAction: changePasswordSchema,
+  revokeOwnSessionAction: revokeOwnSessionSchema,
+  revokeOtherSessionsAction: revokeOtherSessionsSchema,
+  revokeUserSessionsAction: revokeUserSessionsSchema,
+  revealEsimActivationAction: revealEsimActivationInput,
+  signInAction: signInFormInput,
+  verifySecondFactorAction: verifySecondFactorInput,
+  confirmTotpEnrolmentAction: confirmTotpInput,
+  confirmTotpAction: confirmTotpInput,
+  regenerateRecoveryCodesAction: regenerateRecoveryCodesInput,
+  resetUserFactorsAction: resetUserFactorsInput,
+  confirmStepUpAction: confirmStepUpInput,
+  endStepUpAction: endStepUpInput,
+  checkStepUpAction: checkStepUpInput,
+};

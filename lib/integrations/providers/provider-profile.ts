@@ -1,0 +1,65 @@
+import type { PaymentProviderName, paymentFlows } from "@/drizzle/schema/payments";
+
+export type { PaymentProviderName } from "@/drizzle/schema/payments";
+
+/** What the refund rules need to know about the payment (pure data, so the dialog can run them too). */
+export interface RefundablePayment {
+  provider: PaymentProviderName;
+  status: string;
+  currency: string;
+  capturedMinor: bigint;
+  /** Refunds that hold money now (requested, pending, unknown, approved, needs attention). */
+  refundReservedMinor: bigint;
+}
+
+export interface RefundRuleViolation {
+  rule: string;
+  message: string;
+}
+
+/** The flows staff can request a payment in (a payment_flow value each); "external" is never requested. */
+export type RequestFlow = Exclude<(typeof paymentFlows)[number], "external">;
+
+export const refundableMinorOf = (payment: RefundablePayment) => payment.capturedMinor - payment.refundReservedMinor;
+
+/**
+ * The part of a payment provider that is plain data and pure functions, safe in the browser:
+ * its words and its refund rules. The server-side adapter (payment-provider.ts) extends it.
+ */
+export interface PaymentProviderProfile<Name extends string = PaymentProviderName> {
+  name: Name;
+  /** The provider's name as people read it: "Checkout.com". */
+  label: string;
+  /** With what customers pay through it, where the ledger shows one payment: "Checkout.com (Octopus)". */
+  fullLabel: string;
+  import: {
+    /** What to type as the payment id. */
+    idHint: string;
+    /** The currencies staff choose from when the provider's answers carry none; null when the provider says it. */
+    currencies: readonly string[] | null;
+    currencyHint?: string;
+  };
+  /** The request form's flows this provider serves, each with its label and currencies. */
+  requestFlows: Partial<Record<RequestFlow, { label: string; currencies: readonly string[] }>>;
+  /** Why a requested amount (minor units) breaks this provider's rule, as the form says it; null when it holds. */
+  requestAmountIssue?(amountMinor: bigint): string | null;
+  /**
+   * Every rule of this provider a refund of `amountMinor` would break, each with its numbers;
+   * empty when it may be sent. The currency is already known to be an ISO 4217 one.
+   */
+  refundRules(
+    payment: RefundablePayment,
+    amountMinor: bigint,
+    options: { sandboxTriggers: boolean },
+  ): RefundRuleViolation[];
+  /** The refund dialog's line on this provider's rules; `money` formats minor units in the payment's currency. */
+  refundRulesSummary(payment: { status: string }, money: (minor: bigint) => string): string;
+  refunds: {
+    /** Days the customer has to collect an approved refund before it expires; null when it needs no collecting. */
+    collectionDays: number | null;
+    /** How long a refund may stay requested or pending before it is overdue. */
+    pendingOverdueAfterMs: number;
+  };
+  /** This provider's words for a failed call that carried no HTTP status, when it has its own. */
+  failureWithoutHttpStatus?(code: unknown): string;
+}
