@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./support/axe";
+import { expectNoAxeViolations, scanPageInBothThemes } from "./support/axe";
 import { capturedOctopusPayment } from "./support/octopus-payment";
 import { issuePartialRefund } from "./support/partial-refund";
 import { pageAccess } from "./support/page-access";
@@ -25,25 +25,7 @@ async function pageAs(browser: Browser, role: RoleName): Promise<{ page: Page; c
   return { page: await context.newPage(), close: () => context.close() };
 }
 
-/**
- * Opens a page in the light and then the dark theme (the system preference, as a new user has no
- * stored choice), waits for its main heading (rendered and hydrated), and scans it each time.
- */
-async function scan(page: Page, path: string, label = path): Promise<void> {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
-    // The provider simulators' own pages (under /api/) follow the system preference in CSS alone.
-    if (!path.includes("/api/"))
-      await expect(page.locator("html")).toHaveClass(colorScheme === "dark" ? /dark/ : /^(?!.*dark)/);
-    await expectNoAxeViolations(page, `${label} (${colorScheme})`);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  // Later steps on this page (clicks, then a scan) run in the light theme again.
-  await page.reload();
-  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
-}
+const scan = scanPageInBothThemes;
 
 test("finance's payment detail, with a refund and with the refund dialog open", async ({ browser }) => {
   const { page, close } = await pageAs(browser, "finance");

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./support/axe";
+import { expectNoAxeViolationsInBothThemes } from "./support/axe";
 import { storageStateOf } from "./support/roles";
 import { freshenSession } from "./support/step-up";
 
@@ -20,15 +20,6 @@ const craftedCursors = {
 };
 
 test.use({ storageState: storageStateOf("admin") });
-
-/** The notices are new UI: scanned in the light and the dark theme. */
-async function expectAccessibleInBothThemes(page: Page, label: string) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.reload();
-    await expectNoAxeViolations(page, `${label} (${colorScheme})`);
-  }
-}
 
 /**
  * Pages answer 200 inside the app shell: an App Router page cannot choose a 400 (only 404, 403
@@ -51,7 +42,7 @@ test.describe("[BAD INPUT] crafted input never gives a 500", () => {
         const back = page.getByRole("link", { name: "Go to the first page" });
         expect(await back.getAttribute("href"), name).not.toContain("cursor=");
       }
-      if (list === "/orders") await expectAccessibleInBothThemes(page, "orders with a refused cursor");
+      if (list === "/orders") await expectNoAxeViolationsInBothThemes(page, "orders with a refused cursor");
       await page.getByRole("link", { name: "Go to the first page" }).click();
       await expect(page.getByRole("main")).not.toContainText(invalidPageLink);
     });
@@ -115,7 +106,7 @@ test.describe("[BAD INPUT] crafted input never gives a 500", () => {
     expect(delivered.status()).toBe(200);
 
     await expectShellWith(page, `/payments?q=${reference}`, "12345 ZZZ (minor units)");
-    await expectAccessibleInBothThemes(page, "payments list with a currency marker");
+    await expectNoAxeViolationsInBothThemes(page, "payments list with a currency marker");
     const row = page.getByRole("row").filter({ hasText: reference });
     await expect(row.getByTestId("currency-review")).toHaveText("Needs review");
     await row.getByRole("link", { name: reference }).click();
@@ -124,7 +115,7 @@ test.describe("[BAD INPUT] crafted input never gives a 500", () => {
     );
     await expect(page.getByTestId("currency-review")).toContainText("cannot be refunded here");
     await expect(page.getByRole("button", { name: /refund/i })).toHaveCount(0);
-    await expectAccessibleInBothThemes(page, "payment in an unknown currency");
+    await expectNoAxeViolationsInBothThemes(page, "payment in an unknown currency");
 
     await expectShellWith(page, "/payments/import", "12345 ZZZ (minor units)");
     // An export needs a fresh second factor; the session signed in at setup may be older than that window.

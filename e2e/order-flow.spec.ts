@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./support/axe";
+import { scanPageInBothThemes } from "./support/axe";
 import { storageStateOf } from "./support/roles";
 import { expectWalletsReconciled } from "./support/wallet-reconciled";
 
@@ -11,18 +11,6 @@ test.describe.configure({ mode: "serial" });
 test.use({ storageState: storageStateOf("merchant") });
 // Each journey scans pages in two themes and waits for the wallets to reconcile.
 test.setTimeout(120_000);
-
-/** The page at `path`, scanned with axe in the light and the dark theme. */
-async function scanBothThemes(page: Page, path: string, label: string): Promise<void> {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
-    await expect(page.locator("html")).toHaveClass(colorScheme === "dark" ? /dark/ : /^(?!.*dark)/);
-    await expectNoAxeViolations(page, `${label} (${colorScheme})`);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 async function confirmAndOpenOrder(page: Page): Promise<string> {
   await page.getByRole("button", { name: "Confirm and pay" }).click();
@@ -51,7 +39,7 @@ test("[ORDER FLOW] phone numbers are read as people type them; nonsense is a sen
   ).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Phone number" })).toHaveValue("hello");
   await expect(page.getByRole("textbox", { name: "Phone number" })).toHaveAttribute("aria-invalid", "true");
-  await scanBothThemes(page, hello, "topup lookup with a refused phone number");
+  await scanPageInBothThemes(page, hello, "topup lookup with a refused phone number");
   await expectWalletsReconciled(browser);
 });
 
@@ -117,7 +105,7 @@ test("[ORDER FLOW] Back after Confirm shows the quote was confirmed; a forced se
     "href",
     new RegExp(`^(${orderPath}|/orders\\?q=${reference})$`),
   );
-  await scanBothThemes(page, quoteUrl, "a quote already confirmed");
+  await scanPageInBothThemes(page, quoteUrl, "a quote already confirmed");
   await expect(page.getByRole("link", { name: "Open the order" })).toHaveAttribute("href", orderPath);
   await expect(page.getByTestId("quote-order-outcome")).toContainText(/Order placed|Octopus Cards/);
 
@@ -146,7 +134,7 @@ test("[ORDER FLOW] the quote shows the balance, the shortfall with Confirm disab
   await expect(page.getByTestId("confirm-blocked")).toContainText(
     "short of the total; add funds to the wallet or choose another wallet",
   );
-  await scanBothThemes(page, page.url(), "a quote the wallet cannot cover");
+  await scanPageInBothThemes(page, page.url(), "a quote the wallet cannot cover");
 
   // An HKD product paid from the USD wallet: list price, discount, rate with its direction, fee, total in USD.
   await page.goto("/orders/new/quote?vertical=voucher&productId=131&amount=300&quantity=1&walletId=1");
@@ -204,6 +192,6 @@ test("[ORDER FLOW] eSIM plans by country name or code; an unknown country says s
   await page.goto("/orders/new?vertical=esim&country=Atlantis");
   await expect(page.getByText("Country or country code has no eSIM plans for “Atlantis”")).toBeVisible();
   await expect(page.locator('[data-testid^="esim-variant-"]')).toHaveCount(0);
-  await scanBothThemes(page, "/orders/new?vertical=esim&country=Japan", "eSIM plans for Japan");
+  await scanPageInBothThemes(page, "/orders/new?vertical=esim&country=Japan", "eSIM plans for Japan");
   await expectWalletsReconciled(browser);
 });

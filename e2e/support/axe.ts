@@ -28,11 +28,28 @@ export async function expectNoAxeViolations(page: Page, label: string, include?:
   expect.soft(describeViolations(violations), `axe violations on ${label}`).toBe("");
 }
 
-/** The current page scanned in the light and then the dark theme (a theme follows the system's), left in light. */
+/**
+ * The current page scanned in the light and then the dark theme, left in light. With no stored
+ * choice the app follows the system theme live (ThemeKeeper), so no reload is needed; the class
+ * on <html> is awaited so the scan sees the theme it names. The sandbox's own pages (under /api/)
+ * follow the system theme in CSS alone.
+ */
 export async function expectNoAxeViolationsInBothThemes(page: Page, label: string): Promise<void> {
+  const url = new URL(page.url());
+  const themedByClass = url.protocol.startsWith("http") && !url.pathname.startsWith("/api/");
+  const html = page.locator("html");
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
+    if (themedByClass) await expect(html).toHaveClass(colorScheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
     await expectNoAxeViolations(page, `${label} (${colorScheme})`);
   }
   await page.emulateMedia({ colorScheme: "light" });
+  if (themedByClass) await expect(html).toHaveClass(/^(?!.*\bdark\b)/);
+}
+
+/** Opens `path`, waits for its main heading, and scans it in the light and the dark theme. */
+export async function scanPageInBothThemes(page: Page, path: string, label = path): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  await expectNoAxeViolationsInBothThemes(page, label);
 }
