@@ -8,13 +8,13 @@ import { recordingProviderExchanges } from "@/lib/integrations/providers/exchang
 import { withApiCalls, type ProviderExchange } from "@/lib/integrations/providers/provider-exchange";
 import { paymentProviderFor } from "@/lib/integrations/providers/registry";
 import type { ImportPaymentInput } from "@/lib/app/validation/payments";
+import type { PaymentReaders } from "@/lib/integrations/providers/provider-clients";
 import { applyProviderStatus } from "./apply-provider-status";
 import type { PaymentStatus } from "./payment-status";
 import {
   appErrorOfLookup,
   formatAmount,
   PaymentLookupError,
-  type PaymentReaders,
   type ProviderSnapshot,
 } from "./provider-snapshot";
 import { syncPayment, type SyncResult } from "./sync-payment";

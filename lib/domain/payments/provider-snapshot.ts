@@ -2,17 +2,9 @@ import type { PaymentProviderName } from "@/drizzle/schema/payments";
 import { AppError } from "@/lib/platform/errors";
 import { minorToMajorString } from "@/lib/platform/money/convert";
 import { isKnownCurrency } from "@/lib/platform/money/currency";
-import type { CheckoutClient } from "@/lib/integrations/providers/checkout/client";
-import type { OctoClient } from "@/lib/integrations/providers/octo/client";
 import { ProviderError } from "@/lib/integrations/providers/errors";
 import { paymentProviderLabel } from "@/lib/integrations/providers/provider-labels";
 import type { PaymentStatus } from "./payment-status";
-
-/** The read-only provider calls import and sync need; the app passes checkoutClient()/octoClient(). */
-export interface PaymentReaders {
-  checkout: Pick<CheckoutClient, "getPayment">;
-  octo: Pick<OctoClient, "checkPaymentStatus">;
-}
 
 /** What the provider says about a payment right now, in the ledger's terms (amounts in minor units). */
 export interface ProviderSnapshot {

@@ -7,13 +7,13 @@ import { recordingProviderExchanges } from "@/lib/integrations/providers/exchang
 import { withApiCalls, type ProviderExchange } from "@/lib/integrations/providers/provider-exchange";
 import { paymentProviderLabel } from "@/lib/integrations/providers/provider-labels";
 import { paymentProviderFor } from "@/lib/integrations/providers/registry";
+import type { PaymentReaders } from "@/lib/integrations/providers/provider-clients";
 import { applyProviderStatus } from "./apply-provider-status";
 import { paymentTransition, type PaymentStatus } from "./payment-status";
 import {
   appErrorOfLookup,
   formatAmount,
   PaymentLookupError,
-  type PaymentReaders,
   type ProviderSnapshot,
 } from "./provider-snapshot";
 

@@ -16,7 +16,7 @@ import { importPayment } from "./import-payment";
 import { parsePaymentListParams } from "./list/params";
 import { listPayments } from "./list/query";
 import { getPaymentDetail } from "./payment-detail";
-import type { PaymentReaders } from "./provider-snapshot";
+import type { PaymentReaders } from "@/lib/integrations/providers/provider-clients";
 import { recentExternalPayments } from "./recent-external";
 import { paymentAmounts } from "./refund-totals";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/platform/db/client";
 import { isSandbox } from "@/lib/platform/env";
-import { checkoutClient, octoClient } from "@/lib/integrations/providers/clients";
+import { paymentProviderClients } from "@/lib/integrations/providers/clients";
 import { providerClock } from "./provider-clock";
 import type { RefundDeps } from "./send-refund";
 
@@ -10,7 +10,7 @@ export function appRefundDeps(): RefundDeps {
   const db = getDb();
   return {
     db,
-    clients: { checkout: checkoutClient(), octo: octoClient() },
+    clients: paymentProviderClients(),
     sandboxTriggers: isSandbox,
     now: () => new Date(),
     providerNow: providerClock(db, isSandbox),

@@ -6,7 +6,7 @@ import { refunds } from "@/drizzle/schema/refunds";
 import type { AuditActor } from "@/lib/domain/audit/record-audit";
 import type { Database } from "@/lib/platform/db/types";
 import { AppError } from "@/lib/platform/errors";
-import type { PaymentProviderClients } from "@/lib/domain/payments/request/send-payment-request";
+import type { PaymentProviderClients } from "@/lib/integrations/providers/provider-clients";
 import type { CheckoutClient } from "@/lib/integrations/providers/checkout/client";
 import { actorOf, makeUser } from "@/lib/tooling/testing/fixtures";
 import { createTestDatabase, testServerUrl, type TestDatabase } from "@/lib/tooling/testing/test-database";

@@ -4,7 +4,7 @@ import { refunds } from "@/drizzle/schema/refunds";
 import type { Database } from "@/lib/platform/db/types";
 import { log } from "@/lib/platform/log/logger";
 import { describeProviderFailure } from "@/lib/domain/payments/request/record-request-outcome";
-import type { PaymentProviderClients } from "@/lib/domain/payments/request/send-payment-request";
+import type { PaymentProviderClients } from "@/lib/integrations/providers/provider-clients";
 import { recordingProviderExchanges } from "@/lib/integrations/providers/exchange-recording";
 import { withApiCalls, type ProviderExchange } from "@/lib/integrations/providers/provider-exchange";
 import { paymentProviderFor } from "@/lib/integrations/providers/registry";

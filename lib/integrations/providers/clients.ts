@@ -3,6 +3,7 @@ import { createCheckoutClient, type CheckoutClient } from "./checkout/client";
 import { checkoutConfig, octoConfig, octopusCardsConfig } from "./config";
 import { createOctoClient, type OctoClient } from "./octo/client";
 import { createOctopusCardsClient, type OctopusCardsClient } from "./octopus-cards/client";
+import type { PaymentProviderClients } from "./provider-clients";
 
 /**
  * The app's provider clients, built from lib/integrations/providers/config.ts (sandbox simulators by default,
@@ -11,14 +12,19 @@ import { createOctopusCardsClient, type OctopusCardsClient } from "./octopus-car
 let checkout: CheckoutClient | undefined;
 let octo: OctoClient | undefined;
 
-export function checkoutClient(): CheckoutClient {
+function checkoutClient(): CheckoutClient {
   checkout ??= createCheckoutClient(checkoutConfig());
   return checkout;
 }
 
-export function octoClient(): OctoClient {
+function octoClient(): OctoClient {
   octo ??= createOctoClient(octoConfig());
   return octo;
+}
+
+/** Every payment provider's client, by provider name: what refunds, requests, import and sync are given. */
+export function paymentProviderClients(): PaymentProviderClients {
+  return { checkout: checkoutClient(), octo: octoClient() };
 }
 
 let octopusCards: OctopusCardsClient | undefined;

@@ -2,13 +2,10 @@ import type { SQL } from "drizzle-orm";
 import type { PaymentProviderName } from "@/drizzle/schema/payments";
 import type { Database } from "@/lib/platform/db/types";
 import type { PaymentStatus } from "@/lib/domain/payments/payment-status";
-import type { PaymentReaders, ProviderSnapshot } from "@/lib/domain/payments/provider-snapshot";
+import type { ProviderSnapshot } from "@/lib/domain/payments/provider-snapshot";
+import type { PaymentProviderClients, PaymentReaders } from "./provider-clients";
 import type { PaymentRow } from "@/lib/domain/payments/request/open-payment-request";
-import type {
-  PaymentProviderClients,
-  PaymentRequestUrls,
-  ProviderAcceptance,
-} from "@/lib/domain/payments/request/send-payment-request";
+import type { PaymentRequestUrls, ProviderAcceptance } from "@/lib/domain/payments/request/send-payment-request";
 import type { RefundVerdict } from "@/lib/domain/refunds/reconcile/refund-verdict";
 import type { RefundStatus } from "@/lib/domain/refunds/refund-status";
 import type { RefundDeps } from "@/lib/domain/refunds/send-refund";

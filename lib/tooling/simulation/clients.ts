@@ -1,7 +1,7 @@
 import { createCheckoutClient } from "@/lib/integrations/providers/checkout/client";
 import { createOctoClient } from "@/lib/integrations/providers/octo/client";
 import { createOctopusCardsClient } from "@/lib/integrations/providers/octopus-cards/client";
-import type { PaymentProviderClients } from "@/lib/domain/payments/request/send-payment-request";
+import type { PaymentProviderClients } from "@/lib/integrations/providers/provider-clients";
 import { sandboxCredentials } from "@/lib/integrations/sandbox/credentials";
 
 interface ClientOptions {

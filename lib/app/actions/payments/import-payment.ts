@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { importPayment } from "@/lib/domain/payments/import-payment";
 import { paymentProviderLabel } from "@/lib/integrations/providers/provider-labels";
 import { describeDifference } from "@/lib/domain/payments/sync-payment";
-import { checkoutClient, octoClient } from "@/lib/integrations/providers/clients";
+import { paymentProviderClients } from "@/lib/integrations/providers/clients";
 import { importPaymentSchema } from "@/lib/app/validation/payments";
 import { defineAction } from "../define-action";
 
@@ -13,7 +13,7 @@ export const importPaymentAction = defineAction({
   permission: "payments:sync",
   input: importPaymentSchema,
   async run(input, { db, actor }) {
-    const result = await importPayment(db, { checkout: checkoutClient(), octo: octoClient() }, input, actor);
+    const result = await importPayment(db, paymentProviderClients(), input, actor);
     revalidatePath("/payments");
     revalidatePath(`/payments/${result.paymentId}`);
     const label = paymentProviderLabel(result.provider);

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { paymentProviderLabel } from "@/lib/integrations/providers/provider-labels";
 import { describeDifference, syncPayment } from "@/lib/domain/payments/sync-payment";
-import { checkoutClient, octoClient } from "@/lib/integrations/providers/clients";
+import { paymentProviderClients } from "@/lib/integrations/providers/clients";
 import { syncPaymentSchema } from "@/lib/app/validation/payments";
 import { defineAction } from "../define-action";
 
@@ -12,7 +12,7 @@ export const syncPaymentAction = defineAction({
   permission: "payments:sync",
   input: syncPaymentSchema,
   async run(input, { db, actor }) {
-    const result = await syncPayment(db, { checkout: checkoutClient(), octo: octoClient() }, input.paymentId, actor);
+    const result = await syncPayment(db, paymentProviderClients(), input.paymentId, actor);
     revalidatePath("/payments");
     revalidatePath(`/payments/${result.paymentId}`);
     const label = paymentProviderLabel(result.provider);

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/platform/db/client";
 import { appUrl, isSandbox } from "@/lib/platform/env";
-import { checkoutClient, octoClient } from "@/lib/integrations/providers/clients";
+import { paymentProviderClients } from "@/lib/integrations/providers/clients";
 import { webhookReceiverUrls } from "@/lib/integrations/providers/config";
 import type { PaymentRequestDeps } from "./request-payment";
 
@@ -9,7 +9,7 @@ import type { PaymentRequestDeps } from "./request-payment";
 export function appPaymentRequestDeps(): PaymentRequestDeps {
   return {
     db: getDb(),
-    clients: { checkout: checkoutClient(), octo: octoClient() },
+    clients: paymentProviderClients(),
     urls: {
       customerReturnUrl: `${appUrl}/payment-complete`,
       octoNotifyUrl: webhookReceiverUrls.octo,

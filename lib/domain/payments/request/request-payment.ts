@@ -14,7 +14,8 @@ import {
   recordUnknownOutcome,
 } from "./record-request-outcome";
 import type { RequestPaymentInput } from "./request-payment-input";
-import { sendPaymentRequest, type PaymentProviderClients, type PaymentRequestUrls } from "./send-payment-request";
+import type { PaymentProviderClients } from "@/lib/integrations/providers/provider-clients";
+import { sendPaymentRequest, type PaymentRequestUrls } from "./send-payment-request";
 
 export interface PaymentRequestDeps {
   db: Database;

@@ -1,14 +1,8 @@
 import type { Database } from "@/lib/platform/db/types";
-import type { CheckoutClient } from "@/lib/integrations/providers/checkout/client";
-import type { OctoClient } from "@/lib/integrations/providers/octo/client";
+import type { PaymentProviderClients } from "@/lib/integrations/providers/provider-clients";
 import { paymentProviderFor } from "@/lib/integrations/providers/registry";
 import type { PaymentStatus } from "../payment-status";
 import type { PaymentRow } from "./open-payment-request";
-
-export interface PaymentProviderClients {
-  checkout: CheckoutClient;
-  octo: OctoClient;
-}
 
 /** Where providers send the customer back and deliver callbacks. */
 export interface PaymentRequestUrls {

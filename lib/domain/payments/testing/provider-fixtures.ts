@@ -3,7 +3,7 @@ import { octopusPaymentInput, pressLandingButton } from "@/lib/integrations/prov
 import type { OctoCurrency } from "@/lib/integrations/providers/octo/amounts";
 import { startOctoHarness, type OctoHarness } from "@/lib/integrations/providers/octo/test-harness";
 import { sandboxCredentials } from "@/lib/integrations/sandbox/credentials";
-import type { PaymentReaders } from "../provider-snapshot";
+import type { PaymentReaders } from "@/lib/integrations/providers/provider-clients";
 
 /** Test-only: one sandbox server (all providers) with clients for both payment providers. */
 export interface PaymentsHarness extends OctoHarness {

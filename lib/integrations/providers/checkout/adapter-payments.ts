@@ -2,14 +2,11 @@ import { eq } from "drizzle-orm";
 import { paymentEvents, payments } from "@/drizzle/schema/payments";
 import type { Database } from "@/lib/platform/db/types";
 import { fromCheckoutStatus } from "./payment-mapper";
-import { lookupErrorOf, type PaymentReaders, type ProviderSnapshot } from "@/lib/domain/payments/provider-snapshot";
+import { lookupErrorOf, type ProviderSnapshot } from "@/lib/domain/payments/provider-snapshot";
+import type { PaymentProviderClients, PaymentReaders } from "../provider-clients";
 import { customerReturnUrlFor } from "@/lib/domain/payments/request/customer-return";
 import type { PaymentRow } from "@/lib/domain/payments/request/open-payment-request";
-import type {
-  PaymentProviderClients,
-  PaymentRequestUrls,
-  ProviderAcceptance,
-} from "@/lib/domain/payments/request/send-payment-request";
+import type { PaymentRequestUrls, ProviderAcceptance } from "@/lib/domain/payments/request/send-payment-request";
 import { unservedFlow } from "../unserved-flow";
 import type { OctopusPaymentStarted } from "./types";
 

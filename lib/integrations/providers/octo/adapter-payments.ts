@@ -5,10 +5,10 @@ import { fromOctoStatus } from "./payment-mapper";
 import {
   lookupErrorOf,
   PaymentLookupError,
-  type PaymentReaders,
   type ProviderSnapshot,
 } from "@/lib/domain/payments/provider-snapshot";
 import type { PaymentRow } from "@/lib/domain/payments/request/open-payment-request";
+import type { PaymentReaders } from "../provider-clients";
 import type { PaymentRequestUrls, ProviderAcceptance } from "@/lib/domain/payments/request/send-payment-request";
 import { unservedFlow } from "../unserved-flow";
 import type { OctoClient } from "./client";

@@ -6,7 +6,7 @@ import { payments, type PaymentProviderName } from "@/drizzle/schema/payments";
 import type { AuditActor } from "@/lib/domain/audit/record-audit";
 import { syncPayment } from "@/lib/domain/payments/sync-payment";
 import { sendOpenedPaymentRequest } from "@/lib/domain/payments/request/request-payment";
-import type { PaymentProviderClients } from "@/lib/domain/payments/request/send-payment-request";
+import type { PaymentProviderClients } from "@/lib/integrations/providers/provider-clients";
 import { paymentProviderLabel } from "@/lib/integrations/providers/provider-labels";
 import { UnknownPaymentProviderError } from "@/lib/integrations/providers/provider-profiles";
 import { paymentProviderFor } from "@/lib/integrations/providers/registry";
