@@ -5,8 +5,7 @@ import type { PaymentListRow } from "@/lib/domain/payments/list/query";
 import { listSortLabels, type ListSort } from "@/lib/platform/lists/sort";
 import { formatWallTime } from "@/lib/platform/time-zone/wall-time";
 import { paymentRefundState } from "@/lib/domain/payments/refund-state";
-import { flowLabels } from "./labels";
-import { paymentProviderLabels } from "@/lib/integrations/providers/provider-labels";
+import { paymentFlowLabel, paymentProviderLabels } from "@/lib/integrations/providers/provider-labels";
 import { PaymentStatusBadge } from "./payment-status-badge";
 import { RefundStateBadge } from "./refund-state-badge";
 
@@ -108,7 +107,7 @@ function PaymentRow({ row, timeZone }: { row: PaymentListRow; timeZone: string }
         {paymentProviderLabels[row.provider]}
       </td>
       <td className={`${cell} text-xs max-sm:hidden`} data-label="Flow">
-        {flowLabels[row.flow]}
+        {paymentFlowLabel(row.provider, row.flow)}
       </td>
       <td className={cell} data-label="Reference">
         <Link

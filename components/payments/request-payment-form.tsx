@@ -40,7 +40,7 @@ export function RequestPaymentForm({ initialKey }: { initialKey: string }) {
     },
     { result: null, key: initialKey },
   );
-  const [method, setMethod] = useState<RequestMethod>("checkout_api");
+  const [method, setMethod] = useState<RequestMethod>(requestMethods[0]);
   const { result } = state;
   const errors = result?.ok === false ? result.fieldErrors : undefined;
 

@@ -23,9 +23,12 @@ export type PaymentProviderName = (typeof paymentProviders)[number];
  */
 export const paymentProviderColumn = () => text().$type<PaymentProviderName>();
 
-/** How the payment reached the ledger: one of our request flows, or seen first at the provider. */
-export const paymentFlows = ["checkout_api", "checkout_setup", "octo", "external"] as const;
-export const paymentFlowEnum = pgEnum("payment_flow", paymentFlows);
+/**
+ * How a payment reached the ledger: one of the request flows its provider's profile names
+ * (lib/integrations/providers), or this, when it was first seen at the provider. Text, so a
+ * provider's new flow needs no migration.
+ */
+export const externalPaymentFlow = "external";
 
 /**
  * One status model for both providers (the provider's own word is kept in provider_status):
@@ -50,7 +53,7 @@ export const payments = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     provider: paymentProviderColumn().notNull(),
-    flow: paymentFlowEnum().notNull(),
+    flow: text().notNull(),
     status: paymentStatusEnum().notNull(),
     providerStatus: text(),
     /** pay_… (Checkout.com) or the OCTO payment UUID; null until the provider has answered. */

@@ -1,4 +1,4 @@
-import type { PaymentProviderName, paymentFlows } from "@/drizzle/schema/payments";
+import type { PaymentProviderName } from "@/drizzle/schema/payments";
 
 export type { PaymentProviderName } from "@/drizzle/schema/payments";
 
@@ -17,8 +17,14 @@ export interface RefundRuleViolation {
   message: string;
 }
 
-/** The flows staff can request a payment in (a payment_flow value each); "external" is never requested. */
-export type RequestFlow = Exclude<(typeof paymentFlows)[number], "external">;
+/** One way staff can request a payment through a provider; its key is stored as payments.flow. */
+export interface RequestFlowProfile {
+  /** As the request form offers it: "Octopus via Checkout.com: one API call (POST /payments)". */
+  label: string;
+  /** As lists and the payment page name it, beside the provider: "Payment request". */
+  shortLabel: string;
+  currencies: readonly string[];
+}
 
 export const refundableMinorOf = (payment: RefundablePayment) => payment.capturedMinor - payment.refundReservedMinor;
 
@@ -39,8 +45,8 @@ export interface PaymentProviderProfile<Name extends string = PaymentProviderNam
     currencies: readonly string[] | null;
     currencyHint?: string;
   };
-  /** The request form's flows this provider serves, each with its label and currencies. */
-  requestFlows: Partial<Record<RequestFlow, { label: string; currencies: readonly string[] }>>;
+  /** The request flows this provider serves, by the name stored as payments.flow (unique across providers). */
+  requestFlows: Record<string, RequestFlowProfile>;
   /** Why a requested amount (minor units) breaks this provider's rule, as the form says it; null when it holds. */
   requestAmountIssue?(amountMinor: bigint): string | null;
   /**

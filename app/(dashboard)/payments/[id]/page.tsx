@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { CustomerPaysPanel } from "@/components/payments/customer-pays-panel";
 import { LivePaymentStatus } from "@/components/payments/live-payment-status";
-import { paymentFlowLabels, paymentProviderLabels } from "@/components/payments/payment-labels";
+import { paymentFlowLabel, paymentProviderFullLabels } from "@/lib/integrations/providers/provider-labels";
 import { PaymentTimeline } from "@/components/payments/payment-timeline";
 import { RefundStateBadge } from "@/components/payments/refund-state-badge";
 import { ResumeRequestButton } from "@/components/payments/resume-request-button";
@@ -137,7 +137,7 @@ export default async function PaymentDetailPage({
       </Link>
       <PageHeader
         title={`Payment ${payment.reference}`}
-        description={`${money(payment.amountMinor)} · ${paymentProviderLabels[payment.provider]} · ${paymentFlowLabels[payment.flow]}`}
+        description={`${money(payment.amountMinor)} · ${paymentProviderFullLabels[payment.provider]} · ${paymentFlowLabel(payment.provider, payment.flow)}`}
         actions={<PaymentActions payment={payment} role={user.role} refund={refundDialog} />}
       />
 
@@ -176,8 +176,8 @@ export default async function PaymentDetailPage({
               </span>
             ) : null}
           </Item>
-          <Item label="Provider">{paymentProviderLabels[payment.provider]}</Item>
-          <Item label="Flow">{paymentFlowLabels[payment.flow]}</Item>
+          <Item label="Provider">{paymentProviderFullLabels[payment.provider]}</Item>
+          <Item label="Flow">{paymentFlowLabel(payment.provider, payment.flow)}</Item>
           <Item label="Reference">
             <span className="break-all font-mono text-xs">{payment.reference}</span>
           </Item>

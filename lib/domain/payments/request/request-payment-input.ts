@@ -3,27 +3,36 @@ import { optionalTypedText, typedText } from "@/lib/app/validation/text";
 import { AmountPrecisionError } from "@/lib/platform/money/currency";
 import { majorToMinor, typedAmountText } from "@/lib/platform/money/convert";
 import { paymentProviders, type PaymentProviderName } from "@/drizzle/schema/payments";
-import type { PaymentProviderProfile, RequestFlow } from "@/lib/integrations/providers/provider-profile";
+import type { PaymentProviderProfile, RequestFlowProfile } from "@/lib/integrations/providers/provider-profile";
 import { paymentProviderProfiles } from "@/lib/integrations/providers/provider-profiles";
 
-/** The ways finance can ask a customer for money; each is a provider flow of providers.md. */
-export const requestMethods = ["checkout_api", "checkout_setup", "octo"] as const satisfies readonly RequestFlow[];
-export type RequestMethod = (typeof requestMethods)[number];
+type Profiles = typeof paymentProviderProfiles;
 
-/** The provider serving each method, from the providers' profiles (each flow is one provider's). */
-const servingProvider = Object.fromEntries(
-  requestMethods.map((method) => {
-    const name = paymentProviders.find((provider) => method in paymentProviderProfiles[provider].requestFlows);
-    if (!name) throw new Error(`no payment provider serves the ${method} flow`);
-    return [method, name];
-  }),
-) as Record<RequestMethod, PaymentProviderName>;
+/** The ways finance can ask a customer for money: every provider profile's request flows, by stored name. */
+export type RequestMethod = {
+  [Name in PaymentProviderName]: keyof Profiles[Name]["requestFlows"] & string;
+}[PaymentProviderName];
+
+const servedFlows = new Map<
+  string,
+  { provider: PaymentProviderName; profile: PaymentProviderProfile<string>; flow: RequestFlowProfile }
+>();
+for (const provider of paymentProviders) {
+  const profile: PaymentProviderProfile<string> = paymentProviderProfiles[provider];
+  for (const [method, flow] of Object.entries(profile.requestFlows)) {
+    const other = servedFlows.get(method);
+    // payments.flow names a flow alone, so two providers may not share a name.
+    if (other) throw new Error(`${profile.label} and ${other.profile.label} both name a request flow ${method}`);
+    servedFlows.set(method, { provider, profile, flow });
+  }
+}
+
+export const requestMethods = [...servedFlows.keys()] as [RequestMethod, ...RequestMethod[]];
 
 const flowOf = (method: RequestMethod) => {
-  const profile: PaymentProviderProfile<string> = paymentProviderProfiles[servingProvider[method]];
-  const flow = profile.requestFlows[method];
-  if (!flow) throw new Error(`${profile.label} does not serve the ${method} flow`);
-  return { profile, flow };
+  const served = servedFlows.get(method);
+  if (!served) throw new Error(`no payment provider serves the ${method} flow`);
+  return served;
 };
 
 export const requestMethodLabels = Object.fromEntries(
@@ -35,7 +44,7 @@ export const currenciesOf = Object.fromEntries(
   requestMethods.map((method) => [method, flowOf(method).flow.currencies]),
 ) as Record<RequestMethod, readonly string[]>;
 
-export const providerOf = (method: RequestMethod): PaymentProviderName => servingProvider[method];
+export const providerOf = (method: RequestMethod): PaymentProviderName => flowOf(method).provider;
 
 const optionalText = (max: number) => optionalTypedText({ max });
 

@@ -16,8 +16,16 @@ export const checkoutProfile = {
     currencies: null,
   },
   requestFlows: {
-    checkout_api: { label: "Octopus via Checkout.com: one API call (POST /payments)", currencies: ["HKD"] },
-    checkout_setup: { label: "Octopus via Checkout.com: Payment Setup, then confirm", currencies: ["HKD"] },
+    checkout_api: {
+      label: "Octopus via Checkout.com: one API call (POST /payments)",
+      shortLabel: "Payment request",
+      currencies: ["HKD"],
+    },
+    checkout_setup: {
+      label: "Octopus via Checkout.com: Payment Setup, then confirm",
+      shortLabel: "Payment Setup",
+      currencies: ["HKD"],
+    },
   },
   // Checkout.com: "For Octopus, payment and refund amounts must end in a 0" (minor units).
   requestAmountIssue: (amountMinor) => (amountMinor % 10n !== 0n ? "must be a multiple of 0.10 for Octopus" : null),

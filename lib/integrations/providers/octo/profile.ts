@@ -44,7 +44,9 @@ export const octoProfile = {
     currencyHint:
       "OCTO's answers carry no currency: give the one the payment was made in (see the OCTO merchant cabinet); the ledger records that staff gave it. Not needed for a payment already in the ledger.",
   },
-  requestFlows: { octo: { label: "OCTO (Uzbekistan): prepare_payment", currencies: octoCurrencies } },
+  requestFlows: {
+    octo: { label: "OCTO (Uzbekistan): prepare_payment", shortLabel: "OCTO checkout", currencies: octoCurrencies },
+  },
   refundRules(payment, amountMinor) {
     if (!isOctoCurrency(payment.currency))
       return [{ rule: "OCTO_CURRENCY", message: `OCTO does not refund ${payment.currency}` }];
