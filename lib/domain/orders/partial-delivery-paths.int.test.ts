@@ -6,7 +6,7 @@ import { signOctopusCardsWebhook } from "@/lib/integrations/providers/octopus-ca
 import { sandboxCredentials } from "@/lib/integrations/sandbox/credentials";
 import { testDatabaseKind } from "@/lib/tooling/testing/test-database";
 import { reconcileWallet } from "@/lib/domain/wallet/reconcile-wallet";
-import { receiveOctopusCardsWebhook } from "@/lib/domain/webhooks/octopus-cards/receive-octopus-cards-webhook";
+import { receiveOctopusCardsWebhook } from "@/lib/integrations/providers/octopus-cards/webhook/receive-octopus-cards-webhook";
 import { checkOrderIfDue } from "./order-status-check";
 import { placeOrder, recordProviderOrder, type OrderDeps, type PlaceOrderInput } from "./place-order";
 import { reconcileDueOrders } from "./reconcile/reconcile-due-orders";

@@ -11,7 +11,7 @@ import { startRefundsHarness, type RefundsHarness } from "@/lib/domain/refunds/t
 import { sandboxCredentials } from "@/lib/integrations/sandbox/credentials";
 import { redactedMarker } from "@/lib/platform/security/redact";
 import { testDatabaseKind } from "@/lib/tooling/testing/test-database";
-import { receiveCheckoutWebhook } from "@/lib/domain/webhooks/checkout/receive-checkout-webhook";
+import { receiveCheckoutWebhook } from "@/lib/integrations/providers/checkout/webhook/receive-checkout-webhook";
 import { loadPaymentTimeline } from "./timeline";
 
 const webhookKey = "timeline-refunds-webhook-key";

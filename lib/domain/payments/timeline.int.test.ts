@@ -4,7 +4,7 @@ import { paymentEvents, payments } from "@/drizzle/schema";
 import { signCheckoutWebhook } from "@/lib/integrations/providers/checkout/webhook-signature";
 import { makeUser } from "@/lib/tooling/testing/fixtures";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/lib/tooling/testing/test-database";
-import { receiveCheckoutWebhook } from "@/lib/domain/webhooks/checkout/receive-checkout-webhook";
+import { receiveCheckoutWebhook } from "@/lib/integrations/providers/checkout/webhook/receive-checkout-webhook";
 import { recordReceipt } from "@/lib/domain/webhooks/receipts";
 import { loadPaymentTimeline } from "./timeline";
 import { describeEventDetail } from "./timeline-detail";

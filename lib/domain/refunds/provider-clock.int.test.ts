@@ -5,7 +5,7 @@ import { signCheckoutWebhook } from "@/lib/integrations/providers/checkout/webho
 import { parseOctoTime } from "@/lib/integrations/providers/octo/time";
 import { sandboxCredentials } from "@/lib/integrations/sandbox/credentials";
 import { testDatabaseKind } from "@/lib/tooling/testing/test-database";
-import { receiveCheckoutWebhook } from "@/lib/domain/webhooks/checkout/receive-checkout-webhook";
+import { receiveCheckoutWebhook } from "@/lib/integrations/providers/checkout/webhook/receive-checkout-webhook";
 import { issueRefund } from "./issue-refund";
 import { loadRefundMonitor } from "./monitor";
 import { loadPaymentRefunds } from "./payment-refunds";

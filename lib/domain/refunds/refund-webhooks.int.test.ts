@@ -4,7 +4,7 @@ import { payments, webhookReceipts } from "@/drizzle/schema/payments";
 import { refundEvents, refunds } from "@/drizzle/schema/refunds";
 import { signCheckoutWebhook } from "@/lib/integrations/providers/checkout/webhook-signature";
 import { testDatabaseKind } from "@/lib/tooling/testing/test-database";
-import { receiveCheckoutWebhook } from "@/lib/domain/webhooks/checkout/receive-checkout-webhook";
+import { receiveCheckoutWebhook } from "@/lib/integrations/providers/checkout/webhook/receive-checkout-webhook";
 import { issueRefund } from "./issue-refund";
 import { issueRefundInput } from "./refund-input";
 import { startRefundsHarness, type RefundsHarness } from "./testing/refunds-harness";

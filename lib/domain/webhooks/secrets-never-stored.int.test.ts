@@ -15,7 +15,9 @@ import { testDatabaseKind } from "@/lib/tooling/testing/test-database";
 import { octoCallback, webhookKeys } from "@/lib/tooling/testing/webhook-requests";
 import { sandboxRefundDeps } from "@/lib/domain/refunds/testing/sandbox-refund-deps";
 import { listReceipts } from "./list-receipts";
-import { checkoutWebhookResponse, octoNotifyResponse, octopusCardsWebhookResponse } from "./webhook-responses";
+import { checkoutWebhookResponse } from "@/lib/integrations/providers/checkout/webhook/respond";
+import { octoNotifyResponse } from "@/lib/integrations/providers/octo/webhook/respond";
+import { octopusCardsWebhookResponse } from "@/lib/integrations/providers/octopus-cards/webhook/respond";
 
 const request = (provider: string, body: string, headers: Record<string, string>) =>
   new Request(`http://localhost:3000/api/webhooks/${provider}`, {

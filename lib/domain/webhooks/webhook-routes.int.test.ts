@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { POST as paymentProviderPost } from "@/app/api/webhooks/[provider]/route";
 import { markReceipts, receiptsSince, tableChecksums } from "@/lib/tooling/testing/table-checksums";
 import { testDatabaseKind, type TestDatabase } from "@/lib/tooling/testing/test-database";
 import { webhookPost as post, webhookRouteDatabase } from "@/lib/tooling/testing/webhook-route-handlers";
@@ -43,6 +44,16 @@ describe(`webhook route handlers refuse hostile deliveries [${testDatabaseKind}]
     expect(await receiptsSince(t.db, mark)).toEqual({ earlierUnchanged: true, addedOutcomes: expected.receipts });
     return response;
   }
+
+  it("a provider the registry does not know → 404, before anything is read or written", async () => {
+    const before = await tableChecksums(t.db, []);
+    const b = checkoutEvent("payment_captured");
+    const response = await paymentProviderPost(webhookRequest("checkout", b, checkoutHeaders(b)), {
+      params: Promise.resolve({ provider: "stripe" }),
+    });
+    expect(response.status).toBe(404);
+    expect(await tableChecksums(t.db, [])).toEqual(before);
+  });
 
   describe("Checkout.com", () => {
     const body = () => checkoutEvent("payment_captured");

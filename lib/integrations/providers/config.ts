@@ -1,3 +1,4 @@
+import type { PaymentProviderName } from "@/drizzle/schema/payments";
 import { appUrl, env } from "@/lib/platform/env";
 import { sandboxProviderCredentials } from "./sandbox-credentials";
 
@@ -65,3 +66,11 @@ export const webhookReceiverUrls = {
   octo: `${appUrl}/api/webhooks/octo`,
   octopusCards: `${appUrl}/api/webhooks/octopus-cards`,
 };
+
+/** The key each payment provider signs its webhooks with, by provider name (a name without one does not compile). */
+const webhookSecrets = {
+  checkout: () => checkoutConfig().webhookSecret,
+  octo: () => octoConfig().notifyKey,
+} satisfies { [Name in PaymentProviderName]: () => string };
+
+export const paymentProviderWebhookSecret = (name: PaymentProviderName): string => webhookSecrets[name]();

@@ -1,11 +1,9 @@
 import type { OrderDeps } from "@/lib/domain/orders/place-order";
 import type { RefundDeps } from "@/lib/domain/refunds/send-refund";
 import { sandboxCredentials } from "@/lib/integrations/sandbox/credentials";
-import {
-  checkoutWebhookResponse,
-  octoNotifyResponse,
-  octopusCardsWebhookResponse,
-} from "@/lib/domain/webhooks/webhook-responses";
+import { checkoutWebhookResponse } from "@/lib/integrations/providers/checkout/webhook/respond";
+import { octoNotifyResponse } from "@/lib/integrations/providers/octo/webhook/respond";
+import { octopusCardsWebhookResponse } from "@/lib/integrations/providers/octopus-cards/webhook/respond";
 
 export interface AppProcess {
   refundDeps: RefundDeps;

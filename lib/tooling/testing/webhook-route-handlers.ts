@@ -1,6 +1,5 @@
 import { expect } from "vitest";
-import { POST as checkoutPost } from "@/app/api/webhooks/checkout/route";
-import { POST as octoPost } from "@/app/api/webhooks/octo/route";
+import { POST as paymentProviderPost } from "@/app/api/webhooks/[provider]/route";
 import { POST as octopusCardsPost } from "@/app/api/webhooks/octopus-cards/route";
 import { setAppDatabaseForTests } from "@/lib/platform/db/client";
 import { createTestDatabase, type TestDatabase } from "./test-database";
@@ -11,8 +10,8 @@ import { checkoutEvent, checkoutHeaders, webhookRequest, type WebhookProvider } 
  * import this must `vi.mock("server-only", () => ({}))`: the marker has nothing to test.
  */
 export const webhookPost: Record<WebhookProvider, (request: Request) => Promise<Response>> = {
-  checkout: checkoutPost,
-  octo: octoPost,
+  checkout: (request) => paymentProviderPost(request, { params: Promise.resolve({ provider: "checkout" }) }),
+  octo: (request) => paymentProviderPost(request, { params: Promise.resolve({ provider: "octo" }) }),
   "octopus-cards": octopusCardsPost,
 };
 
@@ -24,6 +23,6 @@ export async function webhookRouteDatabase(): Promise<TestDatabase> {
   const t = await createTestDatabase();
   setAppDatabaseForTests(t);
   const pending = checkoutEvent("payment_pending");
-  expect((await checkoutPost(webhookRequest("checkout", pending, checkoutHeaders(pending)))).status).toBe(200);
+  expect((await webhookPost.checkout(webhookRequest("checkout", pending, checkoutHeaders(pending)))).status).toBe(200);
   return t;
 }

@@ -1,6 +1,6 @@
 import { appOrderDeps } from "@/lib/domain/orders/app-order-deps";
 import { octopusCardsConfig } from "@/lib/integrations/providers/config";
-import { octopusCardsWebhookResponse } from "@/lib/domain/webhooks/webhook-responses";
+import { octopusCardsWebhookResponse } from "@/lib/integrations/providers/octopus-cards/webhook/respond";
 
 export const dynamic = "force-dynamic";
 

@@ -11,7 +11,7 @@ import { createOctoClient } from "@/lib/integrations/providers/octo/client";
 import { sandboxCredentials } from "@/lib/integrations/sandbox/credentials";
 import { actorOf, makeUser } from "@/lib/tooling/testing/fixtures";
 import { testDatabaseKind } from "@/lib/tooling/testing/test-database";
-import { receiveCheckoutWebhook } from "@/lib/domain/webhooks/checkout/receive-checkout-webhook";
+import { receiveCheckoutWebhook } from "@/lib/integrations/providers/checkout/webhook/receive-checkout-webhook";
 import type { AuditActor } from "@/lib/domain/audit/record-audit";
 import { requestPaymentInput, type RequestPaymentInput } from "./request-payment-input";
 import { openPaymentRequest } from "./open-payment-request";

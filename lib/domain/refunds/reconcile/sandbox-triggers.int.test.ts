@@ -4,7 +4,7 @@ import { payments } from "@/drizzle/schema/payments";
 import { refunds } from "@/drizzle/schema/refunds";
 import { sandboxCredentials } from "@/lib/integrations/sandbox/credentials";
 import { testDatabaseKind } from "@/lib/tooling/testing/test-database";
-import { receiveCheckoutWebhook } from "@/lib/domain/webhooks/checkout/receive-checkout-webhook";
+import { receiveCheckoutWebhook } from "@/lib/integrations/providers/checkout/webhook/receive-checkout-webhook";
 import { issueRefund } from "../issue-refund";
 import { issueRefundInput } from "../refund-input";
 import type { RefundStatus } from "../refund-status";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { payments } from "@/drizzle/schema/payments";
 import { fromCheckoutStatus } from "./payment-mapper";
-import { checkoutWebhookResponse } from "@/lib/domain/webhooks/webhook-responses";
+import { checkoutWebhookResponse } from "./webhook/respond";
 import type { PaymentProvider } from "../payment-provider";
 import { readCheckoutPayment, requestAtCheckout } from "./adapter-payments";
 import { readCheckoutRefund, refundAtCheckout } from "./adapter-refunds";

@@ -2,11 +2,7 @@ import { and, eq, isNotNull, or } from "drizzle-orm";
 import { payments } from "@/drizzle/schema/payments";
 import { AppError } from "@/lib/platform/errors";
 import { fromOctoStatus } from "./payment-mapper";
-import {
-  lookupErrorOf,
-  PaymentLookupError,
-  type ProviderSnapshot,
-} from "@/lib/domain/payments/provider-snapshot";
+import { lookupErrorOf, PaymentLookupError, type ProviderSnapshot } from "@/lib/domain/payments/provider-snapshot";
 import type { PaymentRow } from "@/lib/domain/payments/request/open-payment-request";
 import type { PaymentReaders } from "../provider-clients";
 import type { PaymentRequestUrls, ProviderAcceptance } from "@/lib/domain/payments/request/send-payment-request";

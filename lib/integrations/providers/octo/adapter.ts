@@ -1,5 +1,5 @@
 import { fromOctoStatus } from "./payment-mapper";
-import { octoNotifyResponse } from "@/lib/domain/webhooks/webhook-responses";
+import { octoNotifyResponse } from "./webhook/respond";
 import type { PaymentProvider } from "../payment-provider";
 import { findOctoPayment, octoPaymentsNamed, requestAtOcto, rereadOctoPayment } from "./adapter-payments";
 import { readOctoRefund, refundAtOcto } from "./adapter-refunds";

@@ -14,7 +14,7 @@ import {
   wasEventSeen,
   type SignatureVerdict,
   type WebhookOutcome,
-} from "../receipts";
+} from "@/lib/domain/webhooks/receipts";
 
 export interface OctopusCardsDelivery {
   rawBody: string;

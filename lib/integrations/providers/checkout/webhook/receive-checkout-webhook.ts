@@ -15,7 +15,7 @@ import {
   wasEventSeen,
   type SignatureVerdict,
   type WebhookOutcome,
-} from "../receipts";
+} from "@/lib/domain/webhooks/receipts";
 import { checkoutEventSchema } from "./checkout-event";
 
 export interface CheckoutDelivery {

@@ -22,7 +22,7 @@ import {
   wasEventSeen,
   type SignatureVerdict,
   type WebhookOutcome,
-} from "../receipts";
+} from "@/lib/domain/webhooks/receipts";
 
 export interface OctoDelivery {
   rawBody: string;
