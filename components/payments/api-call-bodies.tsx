@@ -1,5 +1,5 @@
 import type { ProviderExchange } from "@/lib/integrations/providers/provider-exchange";
-import { providerNames } from "@/lib/domain/payments/timeline-wording";
+import { paymentProviderLabelOrName } from "@/lib/integrations/providers/provider-labels";
 import { prettyBody } from "@/lib/domain/webhooks/pretty-body";
 
 function outcomeOf(call: ProviderExchange): string {
@@ -39,7 +39,7 @@ export function ApiCallBodies({ calls }: { calls: readonly ProviderExchange[] })
         >
           <div className="text-xs">
             <span className="font-medium">
-              {providerNames[call.provider]}: {call.operation}
+              {paymentProviderLabelOrName(call.provider)}: {call.operation}
             </span>{" "}
             <span className="break-all font-mono text-zinc-600 dark:text-zinc-400">
               {call.method} {call.path}

@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import { TableHead } from "@/components/ui/table-head";
+import { paymentProviders, type PaymentProviderName } from "@/drizzle/schema/payments";
+import { paymentProviderLabels } from "@/lib/integrations/providers/provider-labels";
 import type { StatusTotal } from "@/lib/domain/refunds/monitor";
 import type { RefundStatus } from "@/lib/domain/refunds/refund-status";
 import { RefundStatusBadge } from "./refund-status-badge";
@@ -7,12 +9,13 @@ import { RefundTotals } from "./refund-totals";
 
 export interface StatusCountsRow {
   status: RefundStatus;
-  checkout: string;
-  octo: string;
+  /** The count per provider, as shown ("1,000+" when capped). */
+  counts: Record<PaymentProviderName, string>;
   totals: StatusTotal[];
 }
 
-const columns = ["Status", "Checkout.com", "OCTO", "Amount"] as const;
+const providerColumns = paymentProviders.map((name) => ({ name, label: paymentProviderLabels[name] }));
+const columns = ["Status", ...providerColumns.map((column) => column.label), "Amount"];
 
 /**
  * A table cell while its card is wide enough; below 26rem of card (a phone, or a narrow column
@@ -45,7 +48,6 @@ function Cell({
 
 /** Refunds per status: the count per provider and the money per currency. */
 export function StatusCountsTable({ caption, rows }: { caption: string; rows: StatusCountsRow[] }) {
-  const [, checkout, octo, amount] = columns;
   return (
     <div className="@container">
       <div className="rounded-lg border border-zinc-200 bg-white @min-[26rem]:overflow-x-auto dark:border-zinc-800 dark:bg-zinc-900">
@@ -57,13 +59,12 @@ export function StatusCountsTable({ caption, rows }: { caption: string; rows: St
                 <Cell>
                   <RefundStatusBadge status={row.status} />
                 </Cell>
-                <Cell label={checkout} className="tabular-nums">
-                  {row.checkout}
-                </Cell>
-                <Cell label={octo} className="tabular-nums">
-                  {row.octo}
-                </Cell>
-                <Cell label={amount} testId={`amount-${row.status}`}>
+                {providerColumns.map((column) => (
+                  <Cell key={column.name} label={column.label} className="tabular-nums">
+                    {row.counts[column.name]}
+                  </Cell>
+                ))}
+                <Cell label="Amount" testId={`amount-${row.status}`}>
                   <RefundTotals totals={row.totals} />
                 </Cell>
               </tr>

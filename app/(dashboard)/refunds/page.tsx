@@ -17,6 +17,7 @@ import { KeysetPager } from "@/components/ui/keyset-pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { CollapsibleFilters } from "@/components/ui/collapsible-filters";
 import { ZonedTime } from "@/components/ui/zoned-time";
+import { paymentProviders, type PaymentProviderName } from "@/drizzle/schema/payments";
 import { refundStatuses } from "@/drizzle/schema/refunds";
 import { requirePagePermission } from "@/lib/domain/auth/current-user";
 import { can } from "@/lib/domain/auth/permissions";
@@ -196,8 +197,9 @@ export default async function RefundsPage({
               caption={`Refund counts per status and provider, and their amounts per currency: open statuses exact, approved and final statuses shown as ${settledCountCap.toLocaleString("en-US")}+ past ${settledCountCap.toLocaleString("en-US")}`}
               rows={presentStatuses.map((status) => ({
                 status,
-                checkout: countOf(status, "checkout"),
-                octo: countOf(status, "octo"),
+                counts: Object.fromEntries(
+                  paymentProviders.map((provider) => [provider, countOf(status, provider)]),
+                ) as Record<PaymentProviderName, string>,
                 totals: monitor.money.filter((total) => total.status === status),
               }))}
             />

@@ -50,9 +50,9 @@ export default async function SettingsPage() {
                     className="text-sm text-amber-800 dark:text-amber-200"
                     data-testid={`threshold-unreachable-${row.currency}`}
                   >
-                    No refund in {row.currency} can be above {formatMinor(unreachable.capMinor, row.currency)}{" "}
-                    (OCTO&apos;s limit of 10,000,000 UZS per refund), so at this threshold none ever waits for approval.
-                    Set it lower for maker-checker to apply.
+                    No refund in {row.currency} can be above {formatMinor(unreachable.capMinor, row.currency)} (
+                    {unreachable.rule}), so at this threshold none ever waits for approval. Set it lower for
+                    maker-checker to apply.
                   </p>
                 ) : null}
                 <ThresholdForm currency={row.currency} current={current} />

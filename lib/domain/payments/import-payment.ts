@@ -11,12 +11,7 @@ import type { ImportPaymentInput } from "@/lib/app/validation/payments";
 import type { PaymentReaders } from "@/lib/integrations/providers/provider-clients";
 import { applyProviderStatus } from "./apply-provider-status";
 import type { PaymentStatus } from "./payment-status";
-import {
-  appErrorOfLookup,
-  formatAmount,
-  PaymentLookupError,
-  type ProviderSnapshot,
-} from "./provider-snapshot";
+import { appErrorOfLookup, formatAmount, PaymentLookupError, type ProviderSnapshot } from "./provider-snapshot";
 import { syncPayment, type SyncResult } from "./sync-payment";
 
 export type ImportResult =
@@ -44,7 +39,7 @@ async function readAtProvider(readers: PaymentReaders, input: ImportPaymentInput
   try {
     return await paymentProviderFor(input.provider).findPayment(readers, {
       id: input.paymentId,
-      currency: "currency" in input ? input.currency : undefined,
+      currency: input.currency,
     });
   } catch (error) {
     if (!(error instanceof PaymentLookupError)) throw error;

@@ -10,12 +10,7 @@ import { paymentProviderFor } from "@/lib/integrations/providers/registry";
 import type { PaymentReaders } from "@/lib/integrations/providers/provider-clients";
 import { applyProviderStatus } from "./apply-provider-status";
 import { paymentTransition, type PaymentStatus } from "./payment-status";
-import {
-  appErrorOfLookup,
-  formatAmount,
-  PaymentLookupError,
-  type ProviderSnapshot,
-} from "./provider-snapshot";
+import { appErrorOfLookup, formatAmount, PaymentLookupError, type ProviderSnapshot } from "./provider-snapshot";
 
 export type DifferenceField = "status" | "provider_status" | "amount" | "currency" | "captured";
 

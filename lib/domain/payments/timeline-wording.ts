@@ -1,9 +1,9 @@
+import { paymentProviderLabelOrName } from "@/lib/integrations/providers/provider-labels";
 import type { PaymentStatus } from "./payment-status";
 import type { RefundStatus } from "@/lib/domain/refunds/refund-status";
 
-/** The provider as a finance user names it. */
-export const providerNames = { checkout: "Checkout.com", octo: "OCTO" } as const;
-export type ProviderKey = keyof typeof providerNames;
+/** The provider as a finance user names it, from its profile. */
+const providerName = paymentProviderLabelOrName;
 
 /** A status inside a sentence ("was not collected"; never "is needs_attention"). */
 function statusWords(status: PaymentStatus | RefundStatus): string {
@@ -20,7 +20,7 @@ function kindAsSentence(kind: string): string {
 
 export interface PaymentEventFacts {
   kind: string;
-  provider: ProviderKey;
+  provider: string;
   /** The staff member's name, when one acted. */
   actor: string | null;
   fromStatus: PaymentStatus | null;
@@ -29,7 +29,7 @@ export interface PaymentEventFacts {
 
 /** What a payment event means, as one sentence in the user's words. */
 export function paymentEventSentence({ kind, provider, actor, fromStatus, toStatus }: PaymentEventFacts): string {
-  const name = providerNames[provider];
+  const name = providerName(provider);
   switch (kind) {
     case "created_from_provider":
       return toStatus
@@ -74,7 +74,7 @@ export function paymentEventSentence({ kind, provider, actor, fromStatus, toStat
 
 export interface RefundEventFacts {
   kind: string;
-  provider: ProviderKey;
+  provider: string;
   actor: string | null;
   /** How the refund is named in the sentence: "the refund of HK$50.00". */
   refund: string;
@@ -110,7 +110,7 @@ export function refundEventSentence({
   toStatus,
   unanswered,
 }: RefundEventFacts): string {
-  const name = providerNames[provider];
+  const name = providerName(provider);
   const changed = toStatus !== null && toStatus !== fromStatus;
   const capitalised = `${refund.charAt(0).toUpperCase()}${refund.slice(1)}`;
   // We decide that, not the provider: the reason is on the line below the sentence.
@@ -168,7 +168,7 @@ export interface WebhookFacts {
 
 /** A webhook delivery as one sentence: who sent it and what it was about (its event type is shown beside it). */
 export function webhookSentence({ provider, refund, readable }: WebhookFacts): string {
-  const name = provider in providerNames ? providerNames[provider as ProviderKey] : provider;
+  const name = providerName(provider);
   if (!readable) return `${name} sent a webhook we could not accept.`;
   return `${name} sent a webhook about ${refund ?? "this payment"}.`;
 }

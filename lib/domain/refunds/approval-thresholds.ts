@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { refundApprovalThresholds } from "@/drizzle/schema/refunds";
 import type { DbOrTx } from "@/lib/platform/db/types";
-import { isOctoCurrency } from "@/lib/integrations/providers/octo/currencies";
-import { octoMaxRefundMinor } from "@/lib/integrations/providers/octo/refund-rules";
+import { paymentProviders } from "@/drizzle/schema/payments";
+import type { PaymentProviderProfile } from "@/lib/integrations/providers/provider-profile";
+import { paymentProviderProfiles } from "@/lib/integrations/providers/provider-profiles";
 
 /**
  * [OURS] Until an admin sets one, refunds above these amounts need a second person:
@@ -18,17 +19,28 @@ export const defaultApprovalThresholdsMinor: Readonly<Record<string, bigint>> = 
 };
 
 /**
- * The largest single refund any provider takes in this currency, or null when none caps it:
- * OCTO's per-refund limit for its currencies. A threshold at or above it never triggers.
+ * The largest single refund any provider takes in this currency, with the rule that caps it, or
+ * null when none caps it (OCTO's per-refund limit for its currencies). A threshold at or above it
+ * never triggers.
  */
-export function largestSingleRefundMinor(currency: string): bigint | null {
-  return isOctoCurrency(currency) ? octoMaxRefundMinor(currency) : null;
+export function largestSingleRefund(currency: string): { capMinor: bigint; rule: string } | null {
+  const caps = paymentProviders.flatMap((name) => {
+    const profile: PaymentProviderProfile<string> = paymentProviderProfiles[name];
+    return profile.refunds.singleRefundCap?.(currency) ?? [];
+  });
+  return caps.reduce<(typeof caps)[number] | null>(
+    (largest, cap) => (!largest || cap.capMinor > largest.capMinor ? cap : largest),
+    null,
+  );
 }
 
 /** A threshold no refund can exceed (so maker-checker never applies), with the cap that makes it so. */
-export function unreachableThreshold(currency: string, thresholdMinor: bigint): { capMinor: bigint } | null {
-  const cap = largestSingleRefundMinor(currency);
-  return cap !== null && thresholdMinor >= cap ? { capMinor: cap } : null;
+export function unreachableThreshold(
+  currency: string,
+  thresholdMinor: bigint,
+): { capMinor: bigint; rule: string } | null {
+  const cap = largestSingleRefund(currency);
+  return cap !== null && thresholdMinor >= cap.capMinor ? cap : null;
 }
 
 /** The amount above which a refund in this currency waits for approval (a very large number when none applies). */

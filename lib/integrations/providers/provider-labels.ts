@@ -1,5 +1,5 @@
 import { externalPaymentFlow, paymentProviders, type PaymentProviderName } from "@/drizzle/schema/payments";
-import { paymentProviderProfileFor, paymentProviderProfiles } from "./provider-profiles";
+import { findPaymentProviderProfile, paymentProviderProfileFor, paymentProviderProfiles } from "./provider-profiles";
 
 /** "Checkout.com", "OCTO": each provider's name as people read it, from its profile. */
 export const paymentProviderLabels = Object.fromEntries(
@@ -7,6 +7,9 @@ export const paymentProviderLabels = Object.fromEntries(
 ) as Record<PaymentProviderName, string>;
 
 export const paymentProviderLabel = (name: string): string => paymentProviderProfileFor(name).label;
+
+/** For words about stored history: a name no provider has any more reads as itself instead of throwing. */
+export const paymentProviderLabelOrName = (name: string): string => findPaymentProviderProfile(name)?.label ?? name;
 
 /** "Checkout.com (Octopus)": the provider with what customers pay through it. */
 export const paymentProviderFullLabels = Object.fromEntries(
@@ -16,5 +19,5 @@ export const paymentProviderFullLabels = Object.fromEntries(
 /** "Payment request", "OCTO checkout": how a payment reached the ledger, from its provider's profile. */
 export function paymentFlowLabel(provider: string, flow: string): string {
   if (flow === externalPaymentFlow) return "Made at the provider";
-  return paymentProviderProfileFor(provider).requestFlows[flow]?.shortLabel ?? flow;
+  return findPaymentProviderProfile(provider)?.requestFlows[flow]?.shortLabel ?? flow;
 }

@@ -38,9 +38,13 @@ export interface PaymentProviderProfile<Name extends string = PaymentProviderNam
   label: string;
   /** With what customers pay through it, where the ledger shows one payment: "Checkout.com (Octopus)". */
   fullLabel: string;
+  /** How its payment ids look, so the payments search can tell one: a prefix ("pay_"), or a UUID (matched exactly). */
+  paymentIdShape: { prefix: string } | "uuid";
   import: {
     /** What to type as the payment id. */
     idHint: string;
+    /** The shape a payment id must have, with the sentence the form shows when it has not; none when any text may be one. */
+    idFormat?: { pattern: RegExp; message: string };
     /** The currencies staff choose from when the provider's answers carry none; null when the provider says it. */
     currencies: readonly string[] | null;
     currencyHint?: string;
@@ -65,6 +69,8 @@ export interface PaymentProviderProfile<Name extends string = PaymentProviderNam
     collectionDays: number | null;
     /** How long a refund may stay requested or pending before it is overdue. */
     pendingOverdueAfterMs: number;
+    /** The most it refunds at once in `currency`, with the rule in words; null when it sets no such cap there. */
+    singleRefundCap?(currency: string): { capMinor: bigint; rule: string } | null;
   };
   /** This provider's words for a failed call that carried no HTTP status, when it has its own. */
   failureWithoutHttpStatus?(code: unknown): string;

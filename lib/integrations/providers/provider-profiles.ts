@@ -19,10 +19,14 @@ export class UnknownPaymentProviderError extends Error {
 
 const isBuiltIn = (name: string): name is PaymentProviderName => (paymentProviders as readonly string[]).includes(name);
 
+/** The profile of a provider name, or undefined when no provider (built in or registered by a test) has it. */
+export function findPaymentProviderProfile(name: string): PaymentProviderProfile<string> | undefined {
+  return isBuiltIn(name) ? paymentProviderProfiles[name] : testPaymentProvider(name);
+}
+
 /** The profile of a stored provider name; an unknown name throws rather than taking another provider's path. */
 export function paymentProviderProfileFor(name: string): PaymentProviderProfile<string> {
-  if (isBuiltIn(name)) return paymentProviderProfiles[name];
-  const test = testPaymentProvider(name);
-  if (test) return test;
-  throw new UnknownPaymentProviderError(name);
+  const profile = findPaymentProviderProfile(name);
+  if (!profile) throw new UnknownPaymentProviderError(name);
+  return profile;
 }

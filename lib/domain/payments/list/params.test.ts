@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor } from "@/lib/platform/lists/cursor";
 import { parsePaymentListParams } from "./params";
 import { prefixPattern } from "@/lib/platform/lists/like-pattern";
-import { classifySearch } from "./search";
+import { classifySearch, paymentSearchHint } from "./search";
 
 const issuesOf = (raw: Parameters<typeof parsePaymentListParams>[0]) =>
   parsePaymentListParams(raw).error?.issues.map((i) => `${i.path.join(".")} ${i.message}`) ?? [];
@@ -171,6 +171,12 @@ describe("search classification", () => {
     expect(classifySearch("PAY_abc")).toEqual({ kind: "provider_id", prefix: "pay_abc" });
     expect(classifySearch("Alice@Example")).toEqual({ kind: "email", prefix: "alice@example" });
     expect(classifySearch("INV-2024")).toEqual({ kind: "text", prefix: "inv-2024" });
+  });
+
+  it("names each provider's ids in the hint, from the providers' profiles", () => {
+    expect(paymentSearchHint).toBe(
+      "Payment id, pay_… or OCTO id, or the start of a reference, customer email or customer name, or the end of a reference",
+    );
   });
 
   it("takes LIKE wildcards in the user's text literally", () => {

@@ -4,6 +4,9 @@ import { refundableMinorOf, type PaymentProviderProfile, type RefundRuleViolatio
 /** The Checkout.com sandbox's refund trigger endings (51, 52, 53) do not end in 0 but must reach it. */
 const octopusSandboxTriggerEndings = [51n, 52n, 53n];
 
+/** Checkout.com payment ids: pay_ and 26 lowercase base32 characters. */
+export const checkoutPaymentIdPattern = /^pay_[a-z0-9]{26}$/;
+
 /** Octopus card refunds approved but not collected within 90 days expire. */
 export const octopusCollectionDays = 90;
 
@@ -11,8 +14,13 @@ export const checkoutProfile = {
   name: "checkout",
   label: "Checkout.com",
   fullLabel: "Checkout.com (Octopus)",
+  paymentIdShape: { prefix: "pay_" },
   import: {
     idHint: "The Checkout.com payment id: pay_ followed by 26 letters or digits.",
+    idFormat: {
+      pattern: checkoutPaymentIdPattern,
+      message: "must be a Checkout.com payment id: pay_ followed by 26 lowercase letters or digits",
+    },
     currencies: null,
   },
   requestFlows: {

@@ -1,7 +1,7 @@
 import { formatMinor } from "@/lib/platform/money/convert";
 import type { PaymentProviderProfile, RefundRuleViolation } from "../provider-profile";
 import { isOctoCurrency, octoCurrencies } from "./currencies";
-import { checkOctoRefund, type OctoRefundViolation } from "./refund-rules";
+import { checkOctoRefund, octoMaxRefundMinor, type OctoRefundViolation } from "./refund-rules";
 
 function describeOcto(violation: OctoRefundViolation, currency: string): RefundRuleViolation {
   const money = (minor: bigint) => formatMinor(minor, currency);
@@ -37,6 +37,7 @@ export const octoProfile = {
   name: "octo",
   label: "OCTO",
   fullLabel: "OCTO",
+  paymentIdShape: "uuid",
   import: {
     idHint:
       "The shop_transaction_id. OCTO looks payments up by shop_transaction_id only, so a payment UUID works only for a payment already in the ledger.",
@@ -60,7 +61,17 @@ export const octoProfile = {
   },
   refundRulesSummary: (payment) =>
     `OCTO: at least 1 USD or its equivalent, at most 10,000,000 UZS per refund, all refunds together at most the original, and only succeeded payments (this one is ${payment.status}).`,
-  refunds: { collectionDays: null, pendingOverdueAfterMs: 30 * 60_000 },
+  refunds: {
+    collectionDays: null,
+    pendingOverdueAfterMs: 30 * 60_000,
+    singleRefundCap: (currency) =>
+      isOctoCurrency(currency)
+        ? {
+            capMinor: octoMaxRefundMinor(currency),
+            rule: "OCTO's limit of 10,000,000 UZS per refund",
+          }
+        : null,
+  },
   failureWithoutHttpStatus: (code) =>
     typeof code === "number"
       ? `OCTO answered with error ${code}`

@@ -42,6 +42,7 @@ export function createFakePayProvider(
     name: fakePayName,
     label: "FakePay",
     fullLabel: "FakePay",
+    paymentIdShape: { prefix: "fp_" },
     import: { idHint: "fp_ and a UUID.", currencies: null },
     requestFlows: {},
     refundRules(payment, amountMinor) {
