@@ -36,6 +36,12 @@ const config = [
     ],
     rules: { "no-restricted-properties": "off" },
   },
+  {
+    // Server code logs through pino (lib/platform/log): JSON lines with the request id, never a body.
+    files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts"],
+    ignores: ["lib/tooling/**", "lib/integrations/sandbox/**", "**/*.test.ts"],
+    rules: { "no-console": "error" },
+  },
 ];
 
 export default config;

@@ -16,6 +16,7 @@ import { lowBalanceThresholds } from "@/lib/domain/wallet/low-balance-threshold"
 import { heldSentence } from "@/lib/domain/wallet/held-sentence";
 import { reconcileWallet, type WalletReconciliation } from "@/lib/domain/wallet/reconcile-wallet";
 import { formatRunway, ledgerWallets, listWalletMovements, runwayOf } from "@/lib/domain/wallet/wallet-ledger";
+import { log } from "@/lib/platform/log/logger";
 
 export const metadata: Metadata = { title: "Wallet" };
 
@@ -25,7 +26,7 @@ async function providerPart<T>(
   try {
     return { ok: true, value: await work() };
   } catch (error) {
-    console.error("[wallet page] Octopus Cards call failed", error);
+    log.error({ err: error }, "wallet page: Octopus Cards call failed");
     return {
       ok: false,
       message: "Octopus Cards did not answer; the provider's side is not shown. Reload to try again.",

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/platform/db/client";
+import { log } from "@/lib/platform/log/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,7 @@ export async function GET() {
     await getDb().execute(sql`select 1`);
     return Response.json({ status: "ok" });
   } catch (error) {
-    console.error("[health]", error);
+    log.error({ err: error }, "health check: the database did not answer");
     return Response.json({ status: "unavailable" }, { status: 503 });
   }
 }

@@ -14,6 +14,7 @@ import { withParams } from "@/lib/platform/url/search-params";
 import { QuoteLinkForm } from "./quote-link-form";
 import { RangedAmountInput } from "./ranged-amount-input";
 import type { WalletChoice } from "./wallet-choices";
+import { log } from "@/lib/platform/log/logger";
 
 const major = (minor: bigint, currency: string) =>
   isKnownCurrency(currency) ? minorToMajorString(minor, currency) : minor.toString();
@@ -34,7 +35,7 @@ async function lookUp(client: OctopusCardsClient, phone: string, country: Countr
     return { products, note, phoneError: null, e164: normalised.e164 };
   } catch (error) {
     if (!isOctopusCardsError(error)) throw error;
-    console.error("[orders/new] operator lookup", error);
+    log.error({ err: error }, "new order page: topup operator lookup failed");
     const note =
       error.outcome === "rejected"
         ? `Octopus Cards could not look up ${normalised.e164}; check the number, or browse mobile topups.`

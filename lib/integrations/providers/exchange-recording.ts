@@ -13,7 +13,7 @@ export function recordingProviderExchanges<T>(into: ProviderExchange[], work: ()
 
 /** Called by the provider clients after every call: logged always, recorded only inside a recording scope. */
 export function noteProviderExchange(exchange: ProviderExchange): void {
-  const { provider, operation, method, path, status, failure } = exchange;
-  logProviderCall({ provider, operation, method, path, status, failed: failure !== null });
+  const { provider, operation, method, path, status, failure, durationMs = 0 } = exchange;
+  logProviderCall({ provider, operation, method, path, status, failed: failure !== null, durationMs });
   scope.getStore()?.push(exchange);
 }

@@ -19,6 +19,8 @@ export interface ProviderExchange {
   response: string | null;
   /** Why the call failed, in the client's words; null when it was answered normally. */
   failure: string | null;
+  /** From sending to the answer or the failure; absent on calls recorded before it was kept. */
+  durationMs?: number;
 }
 
 /** [OURS] Enough for any provider answer we parse; a bigger body is cut, never stored whole. */

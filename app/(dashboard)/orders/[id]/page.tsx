@@ -26,6 +26,7 @@ import { withDisplayZone } from "@/lib/platform/time-zone/display-zone";
 import { displayZoneOf } from "@/lib/platform/time-zone/request-zone";
 import { firstValues } from "@/lib/platform/url/search-params";
 import { ZonedTime } from "@/components/ui/zoned-time";
+import { log } from "@/lib/platform/log/logger";
 
 export const metadata: Metadata = { title: "Order" };
 
@@ -55,7 +56,7 @@ async function esimFromProvider(order: {
     return esimSummaryOf(esim);
   } catch (error) {
     if (!isOctopusCardsError(error)) throw error;
-    console.error(`[order ${order.id}] eSIM details`, error.code);
+    log.error({ orderId: order.id, code: error.code }, "order page: eSIM details could not be read");
     return null;
   }
 }

@@ -17,6 +17,7 @@ import { octopusCardsClient } from "@/lib/integrations/providers/clients";
 import { isOctopusCardsError } from "@/lib/integrations/providers/octopus-cards/errors";
 import type { Wallet } from "@/lib/integrations/providers/octopus-cards/types";
 import { firstValues, withParams } from "@/lib/platform/url/search-params";
+import { log } from "@/lib/platform/log/logger";
 
 export const metadata: Metadata = { title: "New order" };
 
@@ -40,7 +41,7 @@ export default async function NewOrderPage({
     wallets = (await client.listWallets()).items.filter((w) => w.type === "PREPAID");
   } catch (error) {
     if (!isOctopusCardsError(error)) throw error;
-    console.error("[orders/new] wallets", error);
+    log.error({ err: error }, "new order page: Octopus Cards wallets could not be read");
   }
   const standings = wallets && can(user.role, "wallet:read") ? await walletStandings(getDb(), wallets) : null;
   const choices = wallets ? walletChoices(wallets, standings) : [];

@@ -6,6 +6,7 @@ import { errorResponse } from "@/lib/platform/http/route-errors";
 import { appOrderDeps } from "@/lib/domain/orders/app-order-deps";
 import { orderStatusSummary, parseOrderId } from "@/lib/domain/orders/order-detail";
 import { checkOrderIfDue } from "@/lib/domain/orders/order-status-check";
+import { log } from "@/lib/platform/log/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     if (!id) throw new AppError("NOT_FOUND", "No order has this id.");
     const deps = appOrderDeps();
     await checkOrderIfDue(deps, id).catch((error: unknown) =>
-      console.error(`[GET /api/orders/${id}] status check`, error),
+      log.error({ err: error, orderId: id }, "order status check failed"),
     );
     const [order] = await deps.db.select().from(orders).where(eq(orders.id, id));
     if (!order) throw new AppError("NOT_FOUND", "No order has this id.");

@@ -2,6 +2,7 @@ import { Checkout } from "checkout-sdk-node";
 import type { z } from "zod";
 import { assertNoOpenTransaction } from "@/lib/platform/db/no-network-in-transaction";
 import type { CheckoutConfig } from "@/lib/integrations/providers/config";
+import { elapsedMsSince } from "@/lib/platform/log/provider-call";
 import { noteProviderExchange } from "../exchange-recording";
 import { keepableBody } from "../provider-exchange";
 import { CheckoutError, toCheckoutError } from "./errors";
@@ -106,7 +107,7 @@ export function createCheckoutClient(config: CheckoutConfig, options: { timeoutM
   function note(
     operation: string,
     request: WireRequest,
-    answer: { status: number | null; body: unknown; failure: string | null },
+    answer: { status: number | null; body: unknown; failure: string | null; started: number },
   ) {
     noteProviderExchange({
       provider: "checkout",
@@ -117,6 +118,7 @@ export function createCheckoutClient(config: CheckoutConfig, options: { timeoutM
       status: answer.status,
       response: keep(answer.body),
       failure: answer.failure,
+      durationMs: elapsedMsSince(answer.started),
     });
   }
 
@@ -129,11 +131,17 @@ export function createCheckoutClient(config: CheckoutConfig, options: { timeoutM
   ): Promise<R> {
     assertNoOpenTransaction(`Checkout.com ${request.method} ${request.path}`);
     let body: unknown;
+    const started = performance.now();
     try {
       body = await withDeadline(send(), timeoutMs);
     } catch (error) {
       const failure = toCheckoutError(error, operation);
-      note(operation, request, { status: failure.httpStatus, body: sdkErrorBodyOf(error), failure: failure.message });
+      note(operation, request, {
+        status: failure.httpStatus,
+        body: sdkErrorBodyOf(error),
+        failure: failure.message,
+        started,
+      });
       throw failure;
     }
     const parsed = schema.safeParse(body);
@@ -144,11 +152,11 @@ export function createCheckoutClient(config: CheckoutConfig, options: { timeoutM
         outcome: "unknown",
         cause: parsed.error,
       });
-      note(operation, request, { status: null, body, failure: failure.message });
+      note(operation, request, { status: null, body, failure: failure.message, started });
       throw failure;
     }
     // The SDK hands back the parsed body only, not the HTTP status.
-    note(operation, request, { status: null, body, failure: null });
+    note(operation, request, { status: null, body, failure: null, started });
     return map(parsed.data);
   }
 

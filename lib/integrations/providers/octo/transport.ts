@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { assertNoOpenTransaction } from "@/lib/platform/db/no-network-in-transaction";
+import { elapsedMsSince } from "@/lib/platform/log/provider-call";
 import { noteProviderExchange } from "../exchange-recording";
 import { keepableBody } from "../provider-exchange";
 import { stringifyOctoJson } from "./decimal-json";
@@ -110,6 +111,7 @@ export async function postOcto<T>(
 ): Promise<T> {
   const requestText = stringifyOctoJson(body);
   const seen: OctoAnswerSeen = { status: null, text: null };
+  const started = performance.now();
   const note = (failure: string | null) =>
     noteProviderExchange({
       provider: "octo",
@@ -120,6 +122,7 @@ export async function postOcto<T>(
       status: seen.status,
       response: seen.text === null ? null : keepableBody(seen.text, [options.secret]),
       failure,
+      durationMs: elapsedMsSince(started),
     });
   try {
     const payload = await sendOcto(options, method, requestText, payloadSchema, seen);

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { assertNoOpenTransaction } from "@/lib/platform/db/no-network-in-transaction";
+import { elapsedMsSince, logProviderCall } from "@/lib/platform/log/provider-call";
 import { OctopusCardsError, outcomeForStatus } from "./errors";
 import { errorEnvelopeSchema } from "./schemas";
 
@@ -80,6 +81,17 @@ function errorFromResponse(status: number, headers: Headers, json: unknown): Oct
 /** One HTTP exchange; throws OctopusCardsError for anything but a 2xx with a JSON body. */
 export async function call(options: TransportOptions, spec: CallSpec): Promise<RawResult> {
   assertNoOpenTransaction(`Octopus Cards ${spec.method} ${spec.path}`);
+  const started = performance.now();
+  // One line per call, as for the payment providers: where it went and how it ended (the query may carry a phone number, so it stays out).
+  const logLine = (status: number | null, failed: boolean) =>
+    logProviderCall({
+      provider: "octopus-cards",
+      method: spec.method,
+      path: spec.path,
+      status,
+      failed,
+      durationMs: elapsedMsSince(started),
+    });
   const headers: Record<string, string> = { accept: "application/json" };
   if (spec.body !== undefined) headers["content-type"] = "application/json";
   if (spec.accessToken) headers.authorization = `Bearer ${spec.accessToken}`;
@@ -95,6 +107,7 @@ export async function call(options: TransportOptions, spec: CallSpec): Promise<R
     text = await response.text();
   } catch (cause) {
     const timedOut = cause instanceof Error && (cause.name === "TimeoutError" || cause.name === "AbortError");
+    logLine(null, true);
     throw unknownOutcome(
       timedOut ? "TIMEOUT" : "NETWORK_ERROR",
       timedOut ? "Octopus Cards did not answer in time" : "The connection to Octopus Cards failed",
@@ -107,7 +120,9 @@ export async function call(options: TransportOptions, spec: CallSpec): Promise<R
   } catch {
     json = undefined;
   }
-  if (response.status < 200 || response.status >= 300) throw errorFromResponse(response.status, response.headers, json);
+  const answered = response.status >= 200 && response.status < 300;
+  logLine(response.status, !answered);
+  if (!answered) throw errorFromResponse(response.status, response.headers, json);
   return { status: response.status, headers: response.headers, json };
 }
 
