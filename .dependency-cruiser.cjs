@@ -1,7 +1,8 @@
 /**
  * The sandbox is an independent oracle: its simulators are written from the providers'
  * documents (../shared/providers.md), never from our clients, so they can catch our misreadings.
- * `npm run lint:boundaries` fails CI on an import across this boundary.
+ * `npm run lint:boundaries` fails CI on an import across this boundary, and on a layer of lib/
+ * importing one above it (platform below integrations below domain and app).
  */
 const sandbox = "^lib/integrations/sandbox/";
 const sandboxTest = "^lib/integrations/sandbox/.+\\.test\\.ts$";
@@ -69,6 +70,21 @@ module.exports = {
       severity: "error",
       from: { pathNot: [sandbox, ...mayMountSandbox] },
       to: { path: sandbox },
+    },
+    {
+      name: "platform-below-everything",
+      comment:
+        "lib/platform is the ground floor (database, money, time, HTTP, logging): it imports nothing from app, domain or integrations.",
+      severity: "error",
+      from: { path: "^lib/platform/", pathNot: "\\.test\\.ts$" },
+      to: { path: "^lib/(app|domain|integrations|tooling)/" },
+    },
+    {
+      name: "integrations-not-to-app",
+      comment: "Provider clients and adapters do not reach up to server actions, forms or queries (lib/app).",
+      severity: "error",
+      from: { path: "^lib/integrations/", pathNot: "\\.test\\.ts$" },
+      to: { path: "^lib/app/" },
     },
   ],
   options: {

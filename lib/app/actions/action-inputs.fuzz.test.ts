@@ -9,7 +9,7 @@ import { parameterFailure } from "@/lib/platform/http/route-errors";
 import { refundMonitorFiltersSchema } from "@/lib/domain/refunds/monitor";
 import { auditFiltersSchema } from "@/lib/app/validation/audit";
 import { receiptFiltersSchema } from "@/lib/app/validation/webhooks";
-import { validationFailure } from "./action-result";
+import { validationFailure } from "@/lib/platform/refusal";
 import { actionInputSchemas } from "./action-input-schemas";
 
 const runs = Number(process.env.FUZZ_RUNS ?? 1000);

@@ -1,32 +1,3 @@
-import { z } from "zod";
-import type { AppErrorCode, FieldErrors } from "@/lib/platform/errors";
+import type { Refusal } from "@/lib/platform/refusal";
 
-export type ActionResult<Data> =
-  | { ok: true; data: Data; message: string }
-  | { ok: false; code: AppErrorCode; message: string; fieldErrors?: FieldErrors };
-
-/**
- * A field's key as the user reads it at the start of a sentence: the form field, not its path
- * ("status.0" → "Status", "customerEmail" → "Customer email").
- */
-export function fieldInWords(key: string): string {
-  const words = (key.split(".")[0] ?? key)
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/[_-]+/g, " ")
-    .trim()
-    .toLowerCase();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : "This field";
-}
-
-/** Names every failing field and its rule, both per field and in one summary line. */
-export function validationFailure(error: z.ZodError): Extract<ActionResult<never>, { ok: false }> {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path.map(String).join(".") || "input";
-    (fieldErrors[field] ??= []).push(issue.message);
-  }
-  const summary = Object.entries(fieldErrors)
-    .map(([field, messages]) => `${fieldInWords(field)} ${messages.join("; ")}`)
-    .join(". ");
-  return { ok: false, code: "VALIDATION_FAILED", message: `Check the form: ${summary}.`, fieldErrors };
-}
+export type ActionResult<Data> = { ok: true; data: Data; message: string } | Refusal;

@@ -1,4 +1,4 @@
-import { fieldInWords } from "@/lib/app/actions/action-result";
+import { fieldInWords } from "@/lib/platform/refusal";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/domain/auth/sessions";
 import { makeUser } from "@/lib/tooling/testing/fixtures";

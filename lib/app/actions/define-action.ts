@@ -12,7 +12,8 @@ import { AppError } from "@/lib/platform/errors";
 import { currentRequestId } from "@/lib/platform/http/incoming-request-id";
 import { log } from "@/lib/platform/log/logger";
 import { withRequestContext } from "@/lib/platform/log/request-context";
-import { type ActionResult, validationFailure } from "./action-result";
+import { validationFailure } from "@/lib/platform/refusal";
+import type { ActionResult } from "./action-result";
 
 export interface ActionContext {
   db: Database;

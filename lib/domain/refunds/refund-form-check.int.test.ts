@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payments } from "@/drizzle/schema/payments";
-import { validationFailure } from "@/lib/app/actions/action-result";
+import { validationFailure } from "@/lib/platform/refusal";
 import { AppError } from "@/lib/platform/errors";
 import { testDatabaseKind } from "@/lib/tooling/testing/test-database";
 import { issueRefund } from "./issue-refund";

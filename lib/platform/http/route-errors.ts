@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/platform/errors";
-import { validationFailure } from "@/lib/app/actions/action-result";
+import { validationFailure } from "@/lib/platform/refusal";
 import { ZodError, type z } from "zod";
 import { log } from "@/lib/platform/log/logger";
 

@@ -13,7 +13,8 @@ import { AppError } from "@/lib/platform/errors";
 import { currentRequestId } from "@/lib/platform/http/incoming-request-id";
 import { log } from "@/lib/platform/log/logger";
 import { withRequestContext } from "@/lib/platform/log/request-context";
-import { type ActionResult, validationFailure } from "../action-result";
+import { validationFailure } from "@/lib/platform/refusal";
+import type { ActionResult } from "../action-result";
 
 /** A sign-in step's result, with the fields that are safe to show again (never a password or a code). */
 export type SignInStepResult<Data> = ActionResult<Data> & { values?: Record<string, string> };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createUserSchema } from "@/lib/app/validation/users";
-import { fieldInWords, validationFailure } from "./action-result";
+import { fieldInWords, validationFailure } from "./refusal";
 
 describe("validationFailure", () => {
   it("names each failing field and its rule", () => {
