@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createUserSchema } from "@/lib/app/validation/users";
+import { createUserInput } from "@/lib/app/validation/users";
 import { fieldInWords, validationFailure } from "./refusal";
 
 describe("validationFailure", () => {
   it("names each failing field and its rule", () => {
-    const parsed = createUserSchema.safeParse({ email: "nope", name: "", role: "owner", password: "short" });
+    const parsed = createUserInput.safeParse({ email: "nope", name: "", role: "owner", password: "short" });
     expect(parsed.success).toBe(false);
     if (parsed.success) return;
     const failure = validationFailure(parsed.error);
@@ -28,7 +28,7 @@ describe("validationFailure", () => {
   });
 
   it("reports missing fields as required", () => {
-    const parsed = createUserSchema.safeParse({});
+    const parsed = createUserInput.safeParse({});
     if (parsed.success) throw new Error("expected failure");
     expect(validationFailure(parsed.error).fieldErrors?.email).toEqual(["is required"]);
   });

@@ -1,10 +1,10 @@
 import type { z } from "zod";
 import { placeOrderInput } from "@/lib/domain/orders/place-order-input";
 import {
-  changePasswordSchema,
-  revokeOtherSessionsSchema,
-  revokeOwnSessionSchema,
-  revokeUserSessionsSchema,
+  changePasswordInput,
+  revokeOtherSessionsInput,
+  revokeOwnSessionInput,
+  revokeUserSessionsInput,
 } from "@/lib/app/validation/account";
 import { requestPaymentInput } from "@/lib/domain/payments/request/request-payment-input";
 import { approveRefundInput, rejectRefundInput, setApprovalThresholdInput } from "@/lib/domain/refunds/decision-input";
@@ -18,14 +18,9 @@ import {
   syncRefundsInput,
 } from "@/lib/app/validation/action-inputs";
 import { checkStepUpInput, confirmStepUpInput, endStepUpInput } from "@/lib/app/validation/action-inputs";
-import { importPaymentSchema, syncPaymentSchema } from "@/lib/app/validation/payments";
-import { advanceClockSchema } from "@/lib/app/validation/sandbox";
-import {
-  changeRoleSchema,
-  createUserSchema,
-  resetPasswordSchema,
-  setUserDisabledSchema,
-} from "@/lib/app/validation/users";
+import { importPaymentInput, syncPaymentInput } from "@/lib/app/validation/payments";
+import { advanceClockInput } from "@/lib/app/validation/sandbox";
+import { changeRoleInput, createUserInput, resetPasswordInput, setUserDisabledInput } from "@/lib/app/validation/users";
 import {
   finishPasskeyRegistrationInput,
   finishPasskeyVerificationInput,
@@ -48,15 +43,15 @@ import {
  */
 export const actionInputSchemas: Record<string, z.ZodType> = {
   signOutAction: signOutInput,
-  createUserAction: createUserSchema,
-  changeUserRoleAction: changeRoleSchema,
-  setUserDisabledAction: setUserDisabledSchema,
-  resetUserPasswordAction: resetPasswordSchema,
+  createUserAction: createUserInput,
+  changeUserRoleAction: changeRoleInput,
+  setUserDisabledAction: setUserDisabledInput,
+  resetUserPasswordAction: resetPasswordInput,
   requestPaymentAction: requestPaymentInput,
   resumePaymentRequestAction: resumePaymentRequestInput,
-  advanceSandboxClockAction: advanceClockSchema,
-  importPaymentAction: importPaymentSchema,
-  syncPaymentAction: syncPaymentSchema,
+  advanceSandboxClockAction: advanceClockInput,
+  importPaymentAction: importPaymentInput,
+  syncPaymentAction: syncPaymentInput,
   issueRefundAction: issueRefundInput,
   approveRefundAction: approveRefundInput,
   rejectRefundAction: rejectRefundInput,
@@ -71,10 +66,10 @@ export const actionInputSchemas: Record<string, z.ZodType> = {
   removePasskeyAction: removePasskeyInput,
   startPasskeyVerificationAction: startPasskeyVerificationInput,
   finishPasskeyVerificationAction: finishPasskeyVerificationInput,
-  changePasswordAction: changePasswordSchema,
-  revokeOwnSessionAction: revokeOwnSessionSchema,
-  revokeOtherSessionsAction: revokeOtherSessionsSchema,
-  revokeUserSessionsAction: revokeUserSessionsSchema,
+  changePasswordAction: changePasswordInput,
+  revokeOwnSessionAction: revokeOwnSessionInput,
+  revokeOtherSessionsAction: revokeOtherSessionsInput,
+  revokeUserSessionsAction: revokeUserSessionsInput,
   revealEsimActivationAction: revealEsimActivationInput,
   signInAction: signInFormInput,
   verifySecondFactorAction: verifySecondFactorInput,

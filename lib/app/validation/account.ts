@@ -6,7 +6,7 @@ import { passwordSchema, userIdSchema } from "./users";
  * admin's reset, so every rule added there (length, breached or common passwords) applies here too.
  * The current password is checked as typed: only bounded, never trimmed or otherwise changed.
  */
-export const changePasswordSchema = z
+export const changePasswordInput = z
   .object({
     currentPassword: z
       .string({ error: "is required" })
@@ -19,11 +19,11 @@ export const changePasswordSchema = z
     path: ["confirmPassword"],
     message: "does not match the new password",
   });
-export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
-export const revokeOwnSessionSchema = z.object({ sessionId: z.uuid({ error: "must be a session id" }) });
+export const revokeOwnSessionInput = z.object({ sessionId: z.uuid({ error: "must be a session id" }) });
 
-export const revokeOtherSessionsSchema = z.object({});
+export const revokeOtherSessionsInput = z.object({});
 
-export const revokeUserSessionsSchema = z.object({ userId: userIdSchema });
-export type RevokeUserSessionsInput = z.infer<typeof revokeUserSessionsSchema>;
+export const revokeUserSessionsInput = z.object({ userId: userIdSchema });
+export type RevokeUserSessionsInput = z.infer<typeof revokeUserSessionsInput>;

@@ -15,7 +15,7 @@ const providerChoices = paymentProviders.map((name) => paymentProviderProfiles[n
  * staff; the service asks for it when it is missing). A currency given for a provider that says
  * its own is ignored.
  */
-export const importPaymentSchema = z
+export const importPaymentInput = z
   .object({
     provider: z.enum(paymentProviders, { error: `must be ${providerChoices}` }),
     paymentId: typedText({ max: 255 }).min(1, "is required"),
@@ -52,6 +52,6 @@ export interface ImportPaymentInput {
   currency?: string;
 }
 
-export const syncPaymentSchema = z.object({
+export const syncPaymentInput = z.object({
   paymentId: z.uuid({ error: "must be a payment id (UUID)" }),
 });

@@ -11,7 +11,7 @@ const optionalCount = (max: number, unit: string) =>
       .optional(),
   );
 
-export const advanceClockSchema = z
+export const advanceClockInput = z
   .object({
     days: optionalCount(3650, "days"),
     hours: optionalCount(100_000, "hours"),
@@ -22,7 +22,7 @@ export const advanceClockSchema = z
     path: ["days"],
   });
 
-export type AdvanceClockInput = z.infer<typeof advanceClockSchema>;
+export type AdvanceClockInput = z.infer<typeof advanceClockInput>;
 
 export function advanceByMs(input: AdvanceClockInput): number {
   return ((input.days ?? 0) * 1440 + (input.hours ?? 0) * 60 + (input.minutes ?? 0)) * 60_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emailSchema, setUserDisabledSchema } from "./users";
+import { emailSchema, setUserDisabledInput } from "./users";
 
 describe("user input rules", () => {
   it("stores emails trimmed and lower-cased, so one person is one account", () => {
@@ -8,10 +8,10 @@ describe("user input rules", () => {
 
   it("reads the disabled flag only from the two literal form values", () => {
     expect(
-      setUserDisabledSchema.parse({ userId: "2b0e6a4e-3f59-4bbf-9a35-3c1f1ad2c6c1", disabled: "true" }).disabled,
+      setUserDisabledInput.parse({ userId: "2b0e6a4e-3f59-4bbf-9a35-3c1f1ad2c6c1", disabled: "true" }).disabled,
     ).toBe(true);
     expect(
-      setUserDisabledSchema.safeParse({ userId: "2b0e6a4e-3f59-4bbf-9a35-3c1f1ad2c6c1", disabled: "yes" }).success,
+      setUserDisabledInput.safeParse({ userId: "2b0e6a4e-3f59-4bbf-9a35-3c1f1ad2c6c1", disabled: "yes" }).success,
     ).toBe(false);
   });
 });

@@ -23,22 +23,22 @@ export const roleSchema = z.enum(roles, { error: `must be one of ${roles.join(",
 
 export const userIdSchema = z.uuid({ error: "must be a user id" });
 
-export const createUserSchema = z.object({
+export const createUserInput = z.object({
   email: emailSchema,
   name: typedText({ max: 120 }).min(1, "is required"),
   role: roleSchema,
   password: passwordSchema,
 });
-export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type CreateUserInput = z.infer<typeof createUserInput>;
 
-export const changeRoleSchema = z.object({ userId: userIdSchema, role: roleSchema });
-export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
+export const changeRoleInput = z.object({ userId: userIdSchema, role: roleSchema });
+export type ChangeRoleInput = z.infer<typeof changeRoleInput>;
 
-export const setUserDisabledSchema = z.object({
+export const setUserDisabledInput = z.object({
   userId: userIdSchema,
   disabled: z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true"),
 });
-export type SetUserDisabledInput = z.infer<typeof setUserDisabledSchema>;
+export type SetUserDisabledInput = z.infer<typeof setUserDisabledInput>;
 
-export const resetPasswordSchema = z.object({ userId: userIdSchema, password: passwordSchema });
-export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+export const resetPasswordInput = z.object({ userId: userIdSchema, password: passwordSchema });
+export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;

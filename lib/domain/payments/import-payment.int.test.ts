@@ -7,7 +7,7 @@ import { AppError } from "@/lib/platform/errors";
 import { harnessStartTimeoutMs } from "@/lib/integrations/providers/octo/test-harness";
 import { actorOf, makeUser } from "@/lib/tooling/testing/fixtures";
 import { testDatabaseKind } from "@/lib/tooling/testing/test-database";
-import { importPaymentSchema, type ImportPaymentInput } from "@/lib/app/validation/payments";
+import { importPaymentInput, type ImportPaymentInput } from "@/lib/app/validation/payments";
 import { importPayment } from "./import-payment";
 import { startPaymentsHarness, type PaymentsHarness } from "./testing/provider-fixtures";
 
@@ -153,7 +153,7 @@ describe(`import a payment by id [${testDatabaseKind}]`, () => {
 
   it("validates the form input with field-named rules", () => {
     const issues = (input: unknown) =>
-      importPaymentSchema.safeParse(input).error?.issues.map((i) => [i.path.join("."), i.message]);
+      importPaymentInput.safeParse(input).error?.issues.map((i) => [i.path.join("."), i.message]);
     expect(issues({ provider: "checkout", paymentId: "pay_short" })).toEqual([
       ["paymentId", "must be a Checkout.com payment id: pay_ followed by 26 lowercase letters or digits"],
     ]);
@@ -162,7 +162,7 @@ describe(`import a payment by id [${testDatabaseKind}]`, () => {
       ["currency", "must be one of UZS, USD, RUB"],
     ]);
     expect(issues({ paymentId: "x" })).toEqual([["provider", "must be Checkout.com or OCTO"]]);
-    expect(importPaymentSchema.parse({ provider: "octo", paymentId: " order-1 ", currency: "" })).toEqual({
+    expect(importPaymentInput.parse({ provider: "octo", paymentId: " order-1 ", currency: "" })).toEqual({
       provider: "octo",
       paymentId: "order-1",
     });

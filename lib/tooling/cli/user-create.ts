@@ -4,7 +4,7 @@ import { configuredDatabaseTarget, getDatabaseHandle } from "@/lib/platform/db/c
 import { migrateDatabase } from "@/lib/platform/db/migrate";
 import { createUser } from "@/lib/domain/users/manage-users";
 import { checkPasswordStrength } from "@/lib/domain/users/password-strength";
-import { createUserSchema } from "@/lib/app/validation/users";
+import { createUserInput } from "@/lib/app/validation/users";
 
 const usage = `Usage: npm run user:create -- --email EMAIL --name NAME --role admin|finance|ops|merchant
 The password is read from the USER_PASSWORD environment variable or, if unset, from standard input.`;
@@ -31,7 +31,7 @@ async function main() {
   }
   // eslint-disable-next-line no-restricted-properties -- a one-off CLI secret, not app configuration
   const password = process.env.USER_PASSWORD || (await readStdin());
-  const parsed = createUserSchema.safeParse({ email: values.email, name: values.name, role: values.role, password });
+  const parsed = createUserInput.safeParse({ email: values.email, name: values.name, role: values.role, password });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Cannot create the user:\n${problems}\n\n${usage}`);

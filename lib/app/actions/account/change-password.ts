@@ -3,13 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { changeOwnPassword } from "@/lib/domain/account/change-password";
 import { sessionPolicy } from "@/lib/domain/auth/session-policy";
-import { changePasswordSchema } from "@/lib/app/validation/account";
+import { changePasswordInput } from "@/lib/app/validation/account";
 import { defineAction } from "../define-action";
 
 export const changePasswordAction = defineAction({
   name: "changePassword",
   permission: "signed-in",
-  input: changePasswordSchema,
+  input: changePasswordInput,
   async run(input, { db, user, actor }) {
     const ended = await changeOwnPassword(
       db,

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { revokeOtherSessions } from "@/lib/domain/account/own-sessions";
 import { sessionPolicy } from "@/lib/domain/auth/session-policy";
-import { revokeOtherSessionsSchema } from "@/lib/app/validation/account";
+import { revokeOtherSessionsInput } from "@/lib/app/validation/account";
 import { hasStepUpFactor } from "@/lib/domain/auth/step-up-checks";
 import { defineAction } from "../define-action";
 
@@ -12,7 +12,7 @@ export const revokeOtherSessionsAction = defineAction({
   permission: "signed-in",
   // ASVS 7.5.1/7.5.2: a user who has a factor confirms it first; one without any is enrolling.
   stepUp: (_input, { db, user }) => hasStepUpFactor(db, user.id),
-  input: revokeOtherSessionsSchema,
+  input: revokeOtherSessionsInput,
   async run(_input, { db, user, actor }) {
     const ended = await revokeOtherSessions(
       db,

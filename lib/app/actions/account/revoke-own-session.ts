@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { revokeOwnSession } from "@/lib/domain/account/own-sessions";
-import { revokeOwnSessionSchema } from "@/lib/app/validation/account";
+import { revokeOwnSessionInput } from "@/lib/app/validation/account";
 import { hasStepUpFactor } from "@/lib/domain/auth/step-up-checks";
 import { defineAction } from "../define-action";
 
@@ -11,7 +11,7 @@ export const revokeOwnSessionAction = defineAction({
   permission: "signed-in",
   // ASVS 7.5.1/7.5.2: a user who has a factor confirms it first; one without any is enrolling.
   stepUp: (_input, { db, user }) => hasStepUpFactor(db, user.id),
-  input: revokeOwnSessionSchema,
+  input: revokeOwnSessionInput,
   async run(input, { db, user, actor }) {
     const outcome = await revokeOwnSession(
       db,

@@ -5,13 +5,13 @@ import { importPayment } from "@/lib/domain/payments/import-payment";
 import { paymentProviderLabel } from "@/lib/integrations/providers/provider-labels";
 import { describeDifference } from "@/lib/domain/payments/sync-payment";
 import { paymentProviderClients } from "@/lib/integrations/providers/clients";
-import { importPaymentSchema } from "@/lib/app/validation/payments";
+import { importPaymentInput } from "@/lib/app/validation/payments";
 import { defineAction } from "../define-action";
 
 export const importPaymentAction = defineAction({
   name: "importPayment",
   permission: "payments:sync",
-  input: importPaymentSchema,
+  input: importPaymentInput,
   async run(input, { db, actor }) {
     const result = await importPayment(db, paymentProviderClients(), input, actor);
     revalidatePath("/payments");

@@ -4,13 +4,13 @@ import { revalidatePath } from "next/cache";
 import { paymentProviderLabel } from "@/lib/integrations/providers/provider-labels";
 import { describeDifference, syncPayment } from "@/lib/domain/payments/sync-payment";
 import { paymentProviderClients } from "@/lib/integrations/providers/clients";
-import { syncPaymentSchema } from "@/lib/app/validation/payments";
+import { syncPaymentInput } from "@/lib/app/validation/payments";
 import { defineAction } from "../define-action";
 
 export const syncPaymentAction = defineAction({
   name: "syncPayment",
   permission: "payments:sync",
-  input: syncPaymentSchema,
+  input: syncPaymentInput,
   async run(input, { db, actor }) {
     const result = await syncPayment(db, paymentProviderClients(), input.paymentId, actor);
     revalidatePath("/payments");

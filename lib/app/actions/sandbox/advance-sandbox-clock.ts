@@ -6,14 +6,14 @@ import { appUrl, isSandbox } from "@/lib/platform/env";
 import { AppError } from "@/lib/platform/errors";
 import { dueRefundChecksNow } from "@/lib/domain/refunds/reconcile/due-checks-now";
 import { advanceClock, tickSandbox } from "@/lib/integrations/sandbox/mount";
-import { advanceByMs, advanceClockSchema } from "@/lib/app/validation/sandbox";
+import { advanceByMs, advanceClockInput } from "@/lib/app/validation/sandbox";
 import { defineAction } from "../define-action";
 import { formatUtc } from "@/lib/platform/time/utc";
 
 export const advanceSandboxClockAction = defineAction({
   name: "advanceSandboxClock",
   permission: "settings:manage",
-  input: advanceClockSchema,
+  input: advanceClockInput,
   async run(input, { db, actor }) {
     if (!isSandbox) throw new AppError("NOT_FOUND", "There is no sandbox in live mode.");
     const byMs = advanceByMs(input);

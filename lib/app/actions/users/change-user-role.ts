@@ -2,13 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { changeUserRole } from "@/lib/domain/users/manage-users";
-import { changeRoleSchema } from "@/lib/app/validation/users";
+import { changeRoleInput } from "@/lib/app/validation/users";
 import { defineAction } from "../define-action";
 
 export const changeUserRoleAction = defineAction({
   name: "changeUserRole",
   permission: "users:manage",
-  input: changeRoleSchema,
+  input: changeRoleInput,
   stepUp: true,
   async run(input, { db, actor }) {
     const user = await changeUserRole(db, actor, input);

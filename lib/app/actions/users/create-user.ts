@@ -2,13 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { createUser } from "@/lib/domain/users/manage-users";
-import { createUserSchema } from "@/lib/app/validation/users";
+import { createUserInput } from "@/lib/app/validation/users";
 import { defineAction } from "../define-action";
 
 export const createUserAction = defineAction({
   name: "createUser",
   permission: "users:manage",
-  input: createUserSchema,
+  input: createUserInput,
   stepUp: true,
   async run(input, { db, actor }) {
     const user = await createUser(db, actor, input);

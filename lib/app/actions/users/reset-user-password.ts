@@ -2,13 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { resetUserPassword } from "@/lib/domain/users/manage-users";
-import { resetPasswordSchema } from "@/lib/app/validation/users";
+import { resetPasswordInput } from "@/lib/app/validation/users";
 import { defineAction } from "../define-action";
 
 export const resetUserPasswordAction = defineAction({
   name: "resetUserPassword",
   permission: "users:manage",
-  input: resetPasswordSchema,
+  input: resetPasswordInput,
   stepUp: true,
   async run(input, { db, actor }) {
     const user = await resetUserPassword(db, actor, input);

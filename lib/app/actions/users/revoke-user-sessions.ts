@@ -3,14 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { sessionPolicy } from "@/lib/domain/auth/session-policy";
 import { revokeUserSessions } from "@/lib/domain/users/user-sessions";
-import { revokeUserSessionsSchema } from "@/lib/app/validation/account";
+import { revokeUserSessionsInput } from "@/lib/app/validation/account";
 import { defineAction } from "../define-action";
 
 export const revokeUserSessionsAction = defineAction({
   name: "revokeUserSessions",
   permission: "users:manage",
   stepUp: true,
-  input: revokeUserSessionsSchema,
+  input: revokeUserSessionsInput,
   async run(input, { db, user, actor }) {
     const result = await revokeUserSessions(db, actor, input, sessionPolicy(), new Date());
     revalidatePath("/users");

@@ -2,13 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { setUserDisabled } from "@/lib/domain/users/manage-users";
-import { setUserDisabledSchema } from "@/lib/app/validation/users";
+import { setUserDisabledInput } from "@/lib/app/validation/users";
 import { defineAction } from "../define-action";
 
 export const setUserDisabledAction = defineAction({
   name: "setUserDisabled",
   permission: "users:manage",
-  input: setUserDisabledSchema,
+  input: setUserDisabledInput,
   stepUp: true,
   async run(input, { db, actor }) {
     const user = await setUserDisabled(db, actor, input);
