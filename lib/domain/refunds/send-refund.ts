@@ -3,7 +3,7 @@ import { payments } from "@/drizzle/schema/payments";
 import { refunds } from "@/drizzle/schema/refunds";
 import type { Database } from "@/lib/platform/db/types";
 import { log } from "@/lib/platform/log/logger";
-import { describeProviderFailure } from "@/lib/domain/payments/request/record-request-outcome";
+import { describeProviderFailure } from "@/lib/integrations/providers/provider-failure";
 import type { PaymentProviderClients } from "@/lib/integrations/providers/provider-clients";
 import { recordingProviderExchanges } from "@/lib/integrations/providers/exchange-recording";
 import { withApiCalls, type ProviderExchange } from "@/lib/integrations/providers/provider-exchange";

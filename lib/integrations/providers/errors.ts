@@ -28,4 +28,9 @@ export class ProviderError<Code extends string | number | null = string | number
     this.outcome = init.outcome;
     this.httpStatus = init.httpStatus ?? null;
   }
+
+  /** What the timeline keeps about the failure: no message (it is shown apart), nothing secret. */
+  details(): Record<string, unknown> {
+    return { provider: this.provider, code: this.code, httpStatus: this.httpStatus };
+  }
 }

@@ -1,45 +1,10 @@
 import { eq } from "drizzle-orm";
 import { paymentEvents, payments } from "@/drizzle/schema/payments";
 import type { Database } from "@/lib/platform/db/types";
-import { CheckoutError } from "@/lib/integrations/providers/checkout/errors";
-import { ProviderError } from "@/lib/integrations/providers/errors";
-import { OctoError } from "@/lib/integrations/providers/octo/errors";
 import { withApiCalls, type ProviderExchange } from "@/lib/integrations/providers/provider-exchange";
+import type { ProviderFailure } from "@/lib/integrations/providers/provider-failure";
 import { paymentTransition } from "../payment-status";
 import type { ProviderAcceptance } from "./send-payment-request";
-
-/** What became of a provider call, in words a finance user and the timeline can show. */
-export interface ProviderFailure {
-  /** rejected: the provider certainly did nothing. unknown: it may have (timeout, 5xx, garbled answer). */
-  outcome: "rejected" | "unknown";
-  message: string;
-  detail: Record<string, unknown>;
-}
-
-export function describeProviderFailure(error: unknown): ProviderFailure {
-  if (error instanceof CheckoutError) {
-    return {
-      outcome: error.outcome,
-      message: error.message,
-      detail: {
-        provider: error.provider,
-        code: error.code,
-        httpStatus: error.httpStatus,
-        providerCodes: error.providerCodes,
-        requestId: error.requestId,
-      },
-    };
-  }
-  if (error instanceof OctoError) {
-    return { outcome: error.outcome, message: error.message, detail: { provider: error.provider, code: error.code } };
-  }
-  if (error instanceof ProviderError) {
-    const detail = { provider: error.provider, code: error.code, httpStatus: error.httpStatus };
-    return { outcome: error.outcome, message: error.message, detail };
-  }
-  // Anything else happened on our side after the request may have left: never assume it did not.
-  return { outcome: "unknown", message: error instanceof Error ? error.message : String(error), detail: {} };
-}
 
 /**
  * The provider accepted the request: store its ids and customer links and move the status

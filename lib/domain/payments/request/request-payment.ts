@@ -7,12 +7,8 @@ import { log } from "@/lib/platform/log/logger";
 import { recordingProviderExchanges } from "@/lib/integrations/providers/exchange-recording";
 import type { ProviderExchange } from "@/lib/integrations/providers/provider-exchange";
 import { openPaymentRequest, type PaymentRow } from "./open-payment-request";
-import {
-  describeProviderFailure,
-  recordAcceptance,
-  recordRejection,
-  recordUnknownOutcome,
-} from "./record-request-outcome";
+import { describeProviderFailure } from "@/lib/integrations/providers/provider-failure";
+import { recordAcceptance, recordRejection, recordUnknownOutcome } from "./record-request-outcome";
 import type { RequestPaymentInput } from "./request-payment-input";
 import type { PaymentProviderClients } from "@/lib/integrations/providers/provider-clients";
 import { sendPaymentRequest, type PaymentRequestUrls } from "./send-payment-request";

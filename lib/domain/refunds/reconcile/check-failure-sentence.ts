@@ -1,4 +1,4 @@
-import type { ProviderFailure } from "@/lib/domain/payments/request/record-request-outcome";
+import type { ProviderFailure } from "@/lib/integrations/providers/provider-failure";
 import type { PaymentProviderProfile } from "@/lib/integrations/providers/provider-profile";
 import { paymentProviderProfileFor, UnknownPaymentProviderError } from "@/lib/integrations/providers/provider-profiles";
 

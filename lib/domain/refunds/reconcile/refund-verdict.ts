@@ -1,6 +1,6 @@
 import { and, eq, min } from "drizzle-orm";
 import { refundEvents } from "@/drizzle/schema/refunds";
-import { describeProviderFailure } from "@/lib/domain/payments/request/record-request-outcome";
+import { describeProviderFailure } from "@/lib/integrations/providers/provider-failure";
 import type { RefundStatus } from "../refund-status";
 import type { RefundDeps } from "../send-refund";
 import type { RefundFacts, RefundRow } from "../transition-refund";

@@ -37,6 +37,10 @@ export class CheckoutError extends ProviderError<ProviderErrorCode> {
     this.providerCodes = init.providerCodes ?? [];
     this.requestId = init.requestId ?? null;
   }
+
+  override details(): Record<string, unknown> {
+    return { ...super.details(), providerCodes: this.providerCodes, requestId: this.requestId };
+  }
 }
 
 interface SdkErrorLike {

@@ -28,4 +28,9 @@ export class OctoError extends ProviderError<number | null> {
   constructor(message: string, details: { code: number | null; outcome: OctoOutcome; cause?: unknown }) {
     super("octo", { message, ...details });
   }
+
+  /** OCTO answers errors inside HTTP 200, so there is no status worth keeping. */
+  override details(): Record<string, unknown> {
+    return { provider: this.provider, code: this.code };
+  }
 }
