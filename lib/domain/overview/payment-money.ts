@@ -1,0 +1,83 @@
+import { and, gte, lt, sql } from "drizzle-orm";
+import { paymentMoneyBuckets } from "@/drizzle/schema/payments";
+import type { DbOrTx } from "@/lib/platform/db/types";
+import type { ZoneDay } from "@/lib/platform/time-zone/zone-days";
+
+/** The payments made in a period in one currency: how many were captured, captured, refunded and net. */
+export interface CurrencyMoney {
+  currency: string;
+  capturedCount: number;
+  capturedMinor: bigint;
+  refundedMinor: bigint;
+  /** Captured minus refunded. */
+  netMinor: bigint;
+}
+
+const emptyMoney = (currency: string): CurrencyMoney => ({
+  currency,
+  capturedCount: 0,
+  capturedMinor: 0n,
+  refundedMinor: 0n,
+  netMinor: 0n,
+});
+
+/**
+ * The money of the payments made in [from, before), per currency, from the 15-minute slots the
+ * payments triggers keep (drizzle/schema/payments.ts): the same figures the payments list's totals
+ * give for that range, read from a few thousand rows at any ledger size. `from` and `before` must
+ * be slot boundaries, as every time zone's midnight is.
+ */
+export async function paymentMoneyBetween(db: DbOrTx, from: Date, before: Date): Promise<CurrencyMoney[]> {
+  const rows = await db
+    .select({
+      currency: paymentMoneyBuckets.currency,
+      capturedCount: sql<string>`sum(${paymentMoneyBuckets.capturedCount})::text`,
+      capturedMinor: sql<string>`sum(${paymentMoneyBuckets.capturedMinor})::text`,
+      refundedMinor: sql<string>`sum(${paymentMoneyBuckets.refundedMinor})::text`,
+    })
+    .from(paymentMoneyBuckets)
+    .where(and(gte(paymentMoneyBuckets.bucketStart, from), lt(paymentMoneyBuckets.bucketStart, before)))
+    .groupBy(paymentMoneyBuckets.currency)
+    .orderBy(paymentMoneyBuckets.currency);
+  return rows
+    .map((row) => {
+      const capturedMinor = BigInt(row.capturedMinor);
+      const refundedMinor = BigInt(row.refundedMinor);
+      return {
+        currency: row.currency,
+        capturedCount: Number(row.capturedCount),
+        capturedMinor,
+        refundedMinor,
+        netMinor: capturedMinor - refundedMinor,
+      };
+    })
+    .filter((money) => money.capturedCount !== 0 || money.capturedMinor !== 0n || money.refundedMinor !== 0n);
+}
+
+/** Per day (oldest first) and currency: the money of the payments made that day in the zone the days are in. */
+export async function dailyPaymentMoney(
+  db: DbOrTx,
+  days: readonly ZoneDay[],
+): Promise<{ day: ZoneDay; money: Map<string, CurrencyMoney> }[]> {
+  const first = days[0];
+  const last = days.at(-1);
+  if (!first || !last) return [];
+  const slots = await db
+    .select()
+    .from(paymentMoneyBuckets)
+    .where(and(gte(paymentMoneyBuckets.bucketStart, first.start), lt(paymentMoneyBuckets.bucketStart, last.end)))
+    .orderBy(paymentMoneyBuckets.bucketStart);
+  const result = days.map((day) => ({ day, money: new Map<string, CurrencyMoney>() }));
+  let index = 0;
+  for (const slot of slots) {
+    while (index < result.length - 1 && slot.bucketStart >= result[index]!.day.end) index += 1;
+    const { money } = result[index]!;
+    const total = money.get(slot.currency) ?? emptyMoney(slot.currency);
+    total.capturedCount += slot.capturedCount;
+    total.capturedMinor += slot.capturedMinor;
+    total.refundedMinor += slot.refundedMinor;
+    total.netMinor = total.capturedMinor - total.refundedMinor;
+    money.set(slot.currency, total);
+  }
+  return result;
+}

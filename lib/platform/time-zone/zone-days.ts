@@ -1,0 +1,34 @@
+import { wallTimeAt, zonedWallTimeToUtc } from "./wall-time";
+
+/** One calendar day in a time zone: its date and the instants it starts and ends (23 to 25 hours apart). */
+export interface ZoneDay {
+  /** "2026-12-07". */
+  date: string;
+  start: Date;
+  end: Date;
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, "0");
+
+function zoneMidnight(year: number, month: number, day: number, timeZone: string): { date: string; start: Date } {
+  // Date.UTC rolls "day 0" or "day 32" into the neighbouring month; only the calendar fields are used.
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  const y = calendar.getUTCFullYear();
+  const m = calendar.getUTCMonth() + 1;
+  const d = calendar.getUTCDate();
+  return {
+    date: `${pad(y, 4)}-${pad(m)}-${pad(d)}`,
+    start: zonedWallTimeToUtc({ year: y, month: m, day: d, hour: 0, minute: 0, second: 0 }, timeZone),
+  };
+}
+
+/** The last `count` calendar days in `timeZone`, oldest first, ending with the day that holds `now`. */
+export function lastZoneDays(now: Date, timeZone: string, count: number): ZoneDay[] {
+  const today = wallTimeAt(now, timeZone);
+  return Array.from({ length: count }, (_, index) => {
+    const offset = index - (count - 1);
+    const day = zoneMidnight(today.year, today.month, today.day + offset, timeZone);
+    const next = zoneMidnight(today.year, today.month, today.day + offset + 1, timeZone);
+    return { date: day.date, start: day.start, end: next.start };
+  });
+}
