@@ -54,11 +54,11 @@ test.describe("[SHELL] layout, theme and keyboard", () => {
     await expect(skip).toBeFocused();
     await expect(skip).toBeVisible();
     await page.keyboard.press("Tab");
-    const first = page.getByRole("link", { name: "Payments" });
+    const first = page.getByRole("link", { name: "Overview" });
     await expect(first).toBeFocused();
     const outline = await first.evaluate((el) => getComputedStyle(el).outlineStyle);
     expect(outline).not.toBe("none");
     await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(/\/payments$/);
+    await expect(page).toHaveURL(/\/overview$/);
   });
 });

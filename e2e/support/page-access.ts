@@ -13,5 +13,6 @@ export const pageAccess: Record<string, readonly RoleName[]> = {
   "/users": ["admin"],
   "/sandbox": ["admin"],
   "/settings": ["admin"],
+  "/overview": ["admin", "finance", "ops", "merchant"],
   "/account": ["admin", "finance", "ops", "merchant"],
 };

@@ -9,6 +9,7 @@ export interface NavItem {
 }
 
 export const navItems: readonly NavItem[] = [
+  { href: "/overview", label: "Overview", permission: "overview:read" },
   { href: "/payments", label: "Payments", permission: "payments:read" },
   { href: "/refunds", label: "Refunds", permission: "refunds:read" },
   { href: "/orders", label: "Orders", permission: "orders:read" },

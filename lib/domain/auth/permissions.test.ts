@@ -16,6 +16,7 @@ describe("role → permission table", () => {
 
   it("lets ops watch and sync but never create or approve", () => {
     expect(permissionsOf("ops")).toEqual([
+      "overview:read",
       "payments:read",
       "payments:sync",
       "refunds:read",
@@ -26,7 +27,7 @@ describe("role → permission table", () => {
   });
 
   it("limits merchants to the wallet and their orders", () => {
-    expect(permissionsOf("merchant")).toEqual(["orders:read", "orders:create", "wallet:read"]);
+    expect(permissionsOf("merchant")).toEqual(["overview:read", "orders:read", "orders:create", "wallet:read"]);
     expect(roles.filter((role) => can(role, "orders:create"))).toEqual(["admin", "merchant"]);
   });
 
@@ -38,8 +39,8 @@ describe("role → permission table", () => {
 
 describe("navigation follows the same table", () => {
   it("shows each role only the pages it may open", () => {
-    expect(navItemsFor("merchant").map((i) => i.label)).toEqual(["Orders", "Wallet"]);
-    expect(navItemsFor("ops").map((i) => i.label)).toEqual(["Payments", "Refunds", "Orders", "Webhooks"]);
+    expect(navItemsFor("merchant").map((i) => i.label)).toEqual(["Overview", "Orders", "Wallet"]);
+    expect(navItemsFor("ops").map((i) => i.label)).toEqual(["Overview", "Payments", "Refunds", "Orders", "Webhooks"]);
     expect(navItemsFor("admin", { sandbox: true })).toEqual(navItems);
     expect(navItemsFor("admin", { sandbox: false }).map((i) => i.label)).not.toContain("Sandbox");
     expect(navItemsFor("admin").map((i) => i.label)).toContain("Settings");
@@ -47,7 +48,7 @@ describe("navigation follows the same table", () => {
   });
 
   it("lands each role on its first page", () => {
-    expect(homePathFor("merchant")).toBe("/orders");
-    expect(homePathFor("finance")).toBe("/payments");
+    expect(homePathFor("merchant")).toBe("/overview");
+    expect(homePathFor("finance")).toBe("/overview");
   });
 });

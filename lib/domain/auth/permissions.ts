@@ -3,6 +3,7 @@ import type { roles } from "@/drizzle/schema/auth";
 export type Role = (typeof roles)[number];
 
 export const permissions = [
+  "overview:read",
   "payments:read",
   "payments:create",
   "payments:sync",
@@ -30,6 +31,7 @@ export type Permission = (typeof permissions)[number];
 const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
   finance: [
+    "overview:read",
     "payments:read",
     "payments:create",
     "payments:sync",
@@ -41,8 +43,16 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "wallet:read",
     "webhooks:read",
   ],
-  ops: ["payments:read", "payments:sync", "refunds:read", "refunds:sync", "orders:read", "webhooks:read"],
-  merchant: ["orders:read", "orders:create", "wallet:read"],
+  ops: [
+    "overview:read",
+    "payments:read",
+    "payments:sync",
+    "refunds:read",
+    "refunds:sync",
+    "orders:read",
+    "webhooks:read",
+  ],
+  merchant: ["overview:read", "orders:read", "orders:create", "wallet:read"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

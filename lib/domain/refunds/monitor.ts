@@ -177,7 +177,7 @@ function addTotal(
  * money), and the rows younger than a week by age bucket; the oldest bucket is the total less
  * those, so the long tail of old open refunds is counted once, not once per bucket.
  */
-async function openCounts(db: DbOrTx, now: Date) {
+export async function openRefundCounts(db: DbOrTx, now: Date) {
   const open = inArray(refunds.status, awaitingStatuses);
   const totals = db
     .select({
@@ -280,7 +280,7 @@ async function settledCounts(db: DbOrTx): Promise<{ counts: StatusCount[]; money
  */
 export async function loadRefundMonitor(db: DbOrTx, filters: RefundMonitorFilters, now: Date, providerNow: Date) {
   const [open, settled, actionNeeded, page] = await Promise.all([
-    openCounts(db, now),
+    openRefundCounts(db, now),
     settledCounts(db),
     countActionNeeded(db, settledCountCap),
     loadMonitorPage(db, filters, now, providerNow),

@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import { DailyMoneyChart } from "@/components/overview/daily-money-chart";
+import { PaymentMoneyCards, type MoneyPeriod } from "@/components/overview/payment-money-cards";
+import { RefundsGlance } from "@/components/overview/refunds-glance";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePermission } from "@/lib/domain/auth/current-user";
+import { can } from "@/lib/domain/auth/permissions";
+import { dailyPaymentMoney, paymentMoneyBetween } from "@/lib/domain/overview/payment-money";
+import { refundsAtAGlance, refusedWebhooksInLastHour } from "@/lib/domain/overview/refunds-at-a-glance";
+import { getDb } from "@/lib/platform/db/client";
+import { withDisplayZone } from "@/lib/platform/time-zone/display-zone";
+import { displayZoneOf } from "@/lib/platform/time-zone/request-zone";
+import { lastZoneDays, type ZoneDay } from "@/lib/platform/time-zone/zone-days";
+import { firstValues } from "@/lib/platform/url/search-params";
+
+export const metadata: Metadata = { title: "Overview" };
+
+/** The payments list for the days from `first` to `last` in the zone: its totals are this period's figures. */
+const paymentsListHref = (first: ZoneDay, last: ZoneDay, zone: string) =>
+  withDisplayZone(`/payments?from=${first.date}&to=${last.date}`, zone);
+
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requirePagePermission("overview:read");
+  const zone = await displayZoneOf(firstValues(await searchParams).tz);
+  const now = new Date();
+  const db = getDb();
+  const days = lastZoneDays(now, zone, 30);
+  const today = days.at(-1)!;
+  const seeMoney = can(user.role, "payments:read");
+  const seeRefunds = can(user.role, "refunds:read");
+
+  const [periods, daily, glance, refusedWebhooks] = await Promise.all([
+    seeMoney
+      ? Promise.all(
+          [
+            { title: "Today", first: today },
+            { title: "Last 7 days", first: days.at(-7)! },
+            { title: "Last 30 days", first: days[0]! },
+          ].map(async ({ title, first }): Promise<MoneyPeriod> => ({
+            title,
+            listHref: paymentsListHref(first, today, zone),
+            money: await paymentMoneyBetween(db, first.start, today.end),
+          })),
+        )
+      : null,
+    seeMoney ? dailyPaymentMoney(db, days) : null,
+    seeRefunds ? refundsAtAGlance(db, user.id, now) : null,
+    can(user.role, "webhooks:read") ? refusedWebhooksInLastHour(db, now) : 0,
+  ]);
+  const chartCurrencies = [...new Set(periods?.at(-1)?.money.map((m) => m.currency) ?? [])];
+
+  return (
+    <>
+      <PageHeader
+        title="Overview"
+        description={`What needs a person, and the money of the payments made each day, midnight to midnight in ${zone}.`}
+      />
+      {glance ? (
+        <section aria-labelledby="attention-heading" className="mb-8">
+          <h2 id="attention-heading" className="sr-only">
+            Refunds and webhooks
+          </h2>
+          <RefundsGlance
+            glance={glance}
+            refusedWebhooks={refusedWebhooks}
+            showWebhooks={can(user.role, "webhooks:read")}
+            withZone={(href) => withDisplayZone(href, zone)}
+          />
+        </section>
+      ) : null}
+      {periods && daily ? (
+        <section aria-labelledby="money-heading" className="mb-8">
+          <h2 id="money-heading" className="mb-1 text-lg font-semibold">
+            Money of the payments made
+          </h2>
+          <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+            By the day each payment was made: what was captured, what has been refunded of it since, and the net. The
+            payments list gives the same totals for the same days.
+          </p>
+          <PaymentMoneyCards periods={periods} />
+          {chartCurrencies.length ? (
+            <div className="mt-4 grid gap-4 xl:grid-cols-2">
+              {chartCurrencies.map((currency) => (
+                <Card key={currency} className="min-w-0">
+                  <DailyMoneyChart currency={currency} days={daily} timeZone={zone} />
+                </Card>
+              ))}
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

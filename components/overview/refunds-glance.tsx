@@ -1,0 +1,111 @@
+import Link from "next/link";
+import { RefundStatusBadge } from "@/components/refunds/refund-status-badge";
+import { Card } from "@/components/ui/card";
+import type { RefundsAtAGlance } from "@/lib/domain/overview/refunds-at-a-glance";
+import { refundAgeBuckets, refundAgeLabels } from "@/lib/domain/refunds/monitor";
+
+const linkClass = "text-blue-700 underline dark:text-blue-300";
+const count = (n: number) => n.toLocaleString("en-US");
+const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+
+/** Where finance and ops see at once what is stuck: each figure opens the rows behind it. */
+export function RefundsGlance({
+  glance,
+  refusedWebhooks,
+  showWebhooks,
+  withZone,
+}: {
+  glance: RefundsAtAGlance;
+  refusedWebhooks: number;
+  showWebhooks: boolean;
+  /** Adds the user's time zone to a link, so the list shows times as this page does. */
+  withZone: (href: string) => string;
+}) {
+  const { actionNeeded, approvals } = glance;
+  return (
+    <div className="grid gap-4 lg:grid-cols-3">
+      <Card title="Needs a person" className="min-w-0">
+        <ul className="space-y-2 text-sm" data-testid="needs-a-person">
+          <li data-testid="action-needed">
+            {actionNeeded.count === 0 ? (
+              "No refund is waiting for someone to settle it another way."
+            ) : (
+              <>
+                <Link href={withZone("/refunds")} className={linkClass}>
+                  {actionNeeded.capped
+                    ? `More than ${count(actionNeeded.count)} refunds`
+                    : plural(actionNeeded.count, "refund", "refunds")}
+                </Link>{" "}
+                ended declined, expired or not collected: the money did not reach the customer.
+              </>
+            )}
+          </li>
+          <li data-testid="approvals-for-me">
+            {approvals.forMe === 0 ? (
+              approvals.total === 0 ? (
+                "No refund is waiting for approval."
+              ) : (
+                `${plural(approvals.total, "refund waits", "refunds wait")} for approval, none of them one you may approve.`
+              )
+            ) : (
+              <>
+                <Link href={withZone("/refunds#approvals-heading")} className={linkClass}>
+                  {plural(approvals.forMe, "refund waits", "refunds wait")} for your approval
+                </Link>
+                {approvals.total > approvals.forMe ? ` (${count(approvals.total)} awaiting approval in all).` : "."}
+              </>
+            )}
+          </li>
+          {showWebhooks ? (
+            <li data-testid="refused-webhooks">
+              {refusedWebhooks === 0 ? (
+                "No webhook was refused in the last hour."
+              ) : (
+                <>
+                  <Link href={withZone("/webhooks?signature=refused")} className={linkClass}>
+                    {plural(refusedWebhooks, "webhook was", "webhooks were")} refused
+                  </Link>{" "}
+                  in the last hour (a bad signature or an unreadable body).
+                </>
+              )}
+            </li>
+          ) : null}
+        </ul>
+      </Card>
+      <Card title="Refunds in flight" className="min-w-0">
+        {glance.inFlight.length === 0 ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            No refund is waiting on a provider, an approval or a person.
+          </p>
+        ) : (
+          <ul className="space-y-2 text-sm" data-testid="in-flight">
+            {glance.inFlight.map(({ status, count: n }) => (
+              <li key={status} className="flex items-center justify-between gap-3">
+                <RefundStatusBadge status={status} />
+                <Link href={withZone(`/refunds?status=${status}`)} className={`${linkClass} tabular-nums`}>
+                  {plural(n, "refund", "refunds")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card title="Age of refunds in flight" className="min-w-0">
+        <ul className="space-y-2 text-sm" data-testid="in-flight-ages">
+          {refundAgeBuckets.map((bucket) => (
+            <li key={bucket} className="flex items-center justify-between gap-3">
+              <span>{refundAgeLabels[bucket]}</span>
+              {glance.ages[bucket] === 0 ? (
+                <span className="text-zinc-600 tabular-nums dark:text-zinc-400">none</span>
+              ) : (
+                <Link href={withZone(`/refunds?age=${bucket}`)} className={`${linkClass} tabular-nums`}>
+                  {plural(glance.ages[bucket], "refund", "refunds")}
+                </Link>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolationsInBothThemes } from "./support/axe";
+import { capturedOctopusPayment } from "./support/octopus-payment";
+import { issuePartialRefund } from "./support/partial-refund";
+import { storageStateOf } from "./support/roles";
+
+// Issue #16: the overview is the page everyone lands on; its figures open the rows behind them.
+test.describe.configure({ timeout: 120_000 });
+
+test.describe("[OVERVIEW] finance", () => {
+  test.use({ storageState: storageStateOf("finance") });
+
+  test("a captured and partly refunded payment shows in today's money, the chart and its table, and the link opens those days", async ({
+    page,
+  }) => {
+    const reference = `E2E-OV-${Date.now().toString(36).toUpperCase()}`;
+    await capturedOctopusPayment(page, reference, "300.00");
+    await issuePartialRefund(page, "20.00");
+    await expect(page.getByTestId("refund").first()).toContainText("Approved", { timeout: 30_000 });
+
+    await page.goto("/overview?tz=Asia%2FHong_Kong");
+    await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+    const today = page.getByTestId("money-Today-HKD");
+    await expect(today).toContainText("captured");
+    await expect(today).toContainText("refunded");
+    // The chart names its totals for screen readers, and its table lists today's day with amounts.
+    const chart = page.getByTestId("daily-money-HKD");
+    await expect(chart.getByRole("img")).toHaveAccessibleName(/captured and .* refunded in HKD/);
+    await chart.getByText("Show the figures as a table").click();
+    await expect(chart.getByRole("table")).toContainText("HK$");
+
+    await expectNoAxeViolationsInBothThemes(page, "overview as finance");
+
+    // "See these payments" opens today's payments in the same zone, the new payment among them.
+    await page.getByTestId("money-Today").locator("..").getByRole("link", { name: "See these payments" }).click();
+    await expect(page).toHaveURL(/\/payments\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&tz=Asia%2FHong_Kong/);
+    await expect(page.getByRole("link", { name: reference, exact: true })).toBeVisible();
+  });
+
+  test("the refunds it points at: in flight by status and age, each a link to the monitor filtered to them", async ({
+    page,
+  }) => {
+    await page.goto("/overview");
+    await expect(page.getByRole("heading", { name: "Needs a person" })).toBeVisible();
+    await expect(page.getByTestId("approvals-for-me")).not.toBeEmpty();
+    const ages = page.getByTestId("in-flight-ages");
+    await expect(ages.getByRole("listitem")).toHaveCount(5);
+    const firstLink = page.getByTestId("in-flight").getByRole("link").first();
+    if (await firstLink.count()) {
+      const href = (await firstLink.getAttribute("href")) ?? "";
+      expect(href).toMatch(/^\/refunds\?status=[a-z_]+/);
+    }
+  });
+});
+
+test.describe("[OVERVIEW] landing", () => {
+  test.use({ storageState: storageStateOf("ops") });
+
+  test("the home page sends each role to the overview, first in the navigation", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/overview$/);
+    await expect(page.getByRole("navigation").getByRole("link").first()).toHaveText("Overview");
+  });
+});
