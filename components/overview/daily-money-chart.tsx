@@ -2,7 +2,7 @@ import { GroupedBarChart, type ChartSeries } from "@/components/charts/grouped-b
 import type { CurrencyMoney } from "@/lib/domain/overview/payment-money";
 import { formatMinor } from "@/lib/platform/money/convert";
 import { currencyExponent } from "@/lib/platform/money/currency";
-import type { ZoneDay } from "@/lib/platform/time-zone/zone-days";
+import { shortDayLabel, type ZoneDay } from "@/lib/platform/time-zone/zone-days";
 
 const series: ChartSeries[] = [
   {
@@ -18,9 +18,6 @@ const series: ChartSeries[] = [
     swatchClass: "bg-amber-600 dark:bg-amber-300",
   },
 ];
-
-const dayLabel = (date: string) =>
-  new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 
 /** Whole major units for an axis tick: "HKD 1,000" (an axis needs no cents). */
 function tickLabel(tickMinor: number, currency: string): string {
@@ -43,7 +40,7 @@ export function DailyMoneyChart({
     const captured = m?.capturedMinor ?? 0n;
     const refunded = m?.refundedMinor ?? 0n;
     return {
-      label: dayLabel(day.date),
+      label: shortDayLabel(day.date),
       // Bar heights only; every amount shown is formatted from the bigint.
       values: { captured: Number(captured), refunded: Number(refunded) },
       display: { captured: formatMinor(captured, currency), refunded: formatMinor(refunded, currency) },

@@ -6,6 +6,7 @@ import { loadMerchantOverview, spendChartDays } from "@/lib/domain/overview/merc
 import { runwayWords, type DailySpend } from "@/lib/domain/overview/wallet-runway";
 import { getDb } from "@/lib/platform/db/client";
 import { formatMinor } from "@/lib/platform/money/convert";
+import { shortDayLabel } from "@/lib/platform/time-zone/zone-days";
 import { withParams } from "@/lib/platform/url/search-params";
 
 const linkClass = "text-indigo-700 underline hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-100";
@@ -18,14 +19,6 @@ const palette = [
   { fillClass: "fill-sky-600 dark:fill-sky-400", swatchClass: "bg-sky-600 dark:bg-sky-400" },
 ] as const;
 
-/** "2026-12-06" → "6 Dec" (a calendar date: no zone arithmetic). */
-function dayLabel(date: string): string {
-  const [year, month, day] = date.split("-").map(Number);
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(
-    new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)),
-  );
-}
-
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /** One chart per wallet currency: amounts of different currencies never share an axis. */
@@ -34,7 +27,7 @@ function SpendChart({ spend, index }: { spend: DailySpend; index: number }) {
   const colours = palette[Math.min(index, palette.length - 1)]!;
   const series: ChartSeries[] = [{ key: currency, label: `${currency} spent`, ...colours }];
   const points: ChartPoint[] = spend.days.map((day) => ({
-    label: dayLabel(day.date),
+    label: shortDayLabel(day.date),
     // Geometry only; a day with more money back than spent draws no bar and shows its negative figure.
     values: { [currency]: day.spendMinor > 0n ? Number(day.spendMinor) : 0 },
     display: { [currency]: formatMinor(day.spendMinor, currency) },
@@ -48,9 +41,9 @@ function SpendChart({ spend, index }: { spend: DailySpend; index: number }) {
   const last = spend.days[spend.days.length - 1];
   const summary =
     first && last
-      ? `${currency} wallet spend per day from ${dayLabel(first.date)} to ${dayLabel(last.date)}: ${formatMinor(total, currency)} in total` +
+      ? `${currency} wallet spend per day from ${shortDayLabel(first.date)} to ${shortDayLabel(last.date)}: ${formatMinor(total, currency)} in total` +
         (highest && highest.spendMinor > 0n
-          ? `, the most on ${dayLabel(highest.date)} (${formatMinor(highest.spendMinor, currency)}).`
+          ? `, the most on ${shortDayLabel(highest.date)} (${formatMinor(highest.spendMinor, currency)}).`
           : ", nothing spent on any day.")
       : `No ${currency} spend to show.`;
   return (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DailyMoneyChart } from "@/components/overview/daily-money-chart";
+import { MerchantOverview } from "@/components/overview/merchant-overview";
 import { PaymentMoneyCards, type MoneyPeriod } from "@/components/overview/payment-money-cards";
 import { RefundsGlance } from "@/components/overview/refunds-glance";
 import { Card } from "@/components/ui/card";
@@ -94,6 +95,8 @@ export default async function OverviewPage({
           ) : null}
         </section>
       ) : null}
+      {/* People who place orders: the wallet they spend from and today's orders. */}
+      {can(user.role, "orders:create") ? <MerchantOverview timeZone={zone} now={now} /> : null}
     </>
   );
 }

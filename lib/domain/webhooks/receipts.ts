@@ -1,3 +1,4 @@
+import { uniqueViolationOf } from "@/lib/platform/db/errors";
 import { and, eq } from "drizzle-orm";
 import { webhookReceipts, type webhookOutcomes, type webhookSignatureVerdicts } from "@/drizzle/schema/payments";
 import type { DbOrTx } from "@/lib/platform/db/types";
@@ -117,4 +118,25 @@ export function keptHeaders(headers: Headers, names: readonly string[]): Record<
     if (value !== null) kept[name] = value.slice(0, 512);
   }
   return kept;
+}
+
+/**
+ * Applies a delivery whose transaction records the event's first receipt. A concurrent delivery of
+ * the same event that claimed it first makes ours a duplicate (it changed nothing); another event
+ * that created the same payment concurrently means the payment exists now, so ours is applied once more.
+ */
+export async function applyFirstDelivery<T>(
+  applyOnce: () => Promise<T>,
+  recordDuplicate: () => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await applyOnce();
+    } catch (error) {
+      const constraint = uniqueViolationOf(error);
+      if (constraint === "webhook_receipts_first_unique") return recordDuplicate();
+      if (constraint === "payments_provider_payment_id_unique" && attempt === 1) continue;
+      throw error;
+    }
+  }
 }

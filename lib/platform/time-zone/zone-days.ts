@@ -32,3 +32,7 @@ export function lastZoneDays(now: Date, timeZone: string, count: number): ZoneDa
     return { date: day.date, start: day.start, end: next.start };
   });
 }
+
+/** A zone day's date as a chart or table names it: "7 Dec". */
+export const shortDayLabel = (date: string): string =>
+  new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });

@@ -1,4 +1,3 @@
-import { uniqueViolationOf } from "@/lib/platform/db/errors";
 import type { Database } from "@/lib/platform/db/types";
 import { applyProviderStatus, type ApplyOutcome } from "@/lib/domain/payments/apply-provider-status";
 import { fromCheckoutEvent } from "@/lib/domain/payments/payment-status";
@@ -9,6 +8,7 @@ import {
 import { fromCheckoutRefundEvent } from "@/lib/integrations/providers/checkout/refund-mapper";
 import { verifyCheckoutSignature } from "@/lib/integrations/providers/checkout/webhook-signature";
 import {
+  applyFirstDelivery,
   recordDuplicateReceipt,
   recordReceipt,
   recordRejectedReceipt,
@@ -168,16 +168,5 @@ export async function receiveCheckoutWebhook(
       });
       return { httpStatus: 200, outcome, detail };
     });
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await applyOnce();
-    } catch (error) {
-      const constraint = uniqueViolationOf(error);
-      // A concurrent delivery of the same event claimed it first; ours changed nothing.
-      if (constraint === "webhook_receipts_first_unique") return recordDuplicate();
-      // Another event created the same payment concurrently: it exists now, so apply again.
-      if (constraint === "payments_provider_payment_id_unique" && attempt === 1) continue;
-      throw error;
-    }
-  }
+  return applyFirstDelivery<ReceiveResult>(applyOnce, recordDuplicate);
 }

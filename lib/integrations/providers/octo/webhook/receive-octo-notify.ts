@@ -16,6 +16,7 @@ import {
 } from "@/lib/domain/refunds/reconcile/refresh-refunds-in-flight";
 import type { RefundDeps } from "@/lib/domain/refunds/send-refund";
 import {
+  applyFirstDelivery,
   recordDuplicateReceipt,
   recordReceipt,
   recordRejectedReceipt,
@@ -262,16 +263,5 @@ export async function receiveOctoNotify(
       });
       return { httpStatus: 200, outcome, detail };
     });
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await applyOnce();
-    } catch (error) {
-      const constraint = uniqueViolationOf(error);
-      // A concurrent delivery of the same callback claimed it first; ours changed nothing.
-      if (constraint === "webhook_receipts_first_unique") return recordDuplicate();
-      // Another callback created the same payment concurrently: it exists now, so apply again.
-      if (constraint === "payments_provider_payment_id_unique" && attempt === 1) continue;
-      throw error;
-    }
-  }
+  return applyFirstDelivery<OctoNotifyResult>(applyOnce, recordDuplicate);
 }
