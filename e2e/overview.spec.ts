@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolationsInBothThemes } from "./support/axe";
 import { capturedOctopusPayment } from "./support/octopus-payment";
+import { confirmQuote } from "./support/order-quote";
 import { issuePartialRefund } from "./support/partial-refund";
 import { storageStateOf } from "./support/roles";
 
@@ -60,5 +61,34 @@ test.describe("[OVERVIEW] landing", () => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/overview$/);
     await expect(page.getByRole("navigation").getByRole("link").first()).toHaveText("Overview");
+  });
+});
+
+test.describe("[OVERVIEW] merchant", () => {
+  test.use({ storageState: storageStateOf("merchant") });
+
+  test("wallets with their runway, the spend chart, and today's orders linking to exactly those orders", async ({
+    page,
+  }) => {
+    await page.goto("/orders/new?vertical=voucher&search=Steam");
+    const row = page.getByTestId("voucher-product-123");
+    await row.getByLabel("Denomination (USD)").selectOption("20.00");
+    await row.getByRole("button", { name: "Get quote" }).click();
+    const orderPath = await confirmQuote(page);
+
+    await page.goto("/overview");
+    await expect(page.getByRole("heading", { name: "Wallets and runway" })).toBeVisible();
+    await expect(page.getByTestId("wallet-runway-USD")).toContainText("$");
+    await expect(page.getByTestId("wallet-runway-USD").getByTestId("runway-days")).toHaveText(/day|no spend/);
+    // Nothing about payments or refunds: that is finance's part of the page.
+    await expect(page.getByRole("heading", { name: "Money of the payments made" })).toHaveCount(0);
+
+    const today = page.getByTestId("orders-today");
+    const link = today.getByRole("link").first();
+    await expect(link).toBeVisible();
+    await expectNoAxeViolationsInBothThemes(page, "overview as merchant");
+    await link.click();
+    await expect(page).toHaveURL(/\/orders\?status=/);
+    await expect(page.locator(`a[href="${orderPath}"]`).first()).toBeVisible();
   });
 });

@@ -20,9 +20,9 @@ export interface ChartPoint {
   display: Record<string, string>;
 }
 
-const width = 640;
-const height = 220;
-const margin = { top: 12, right: 8, bottom: 28, left: 64 };
+const width = 960;
+const height = 280;
+const margin = { top: 16, right: 12, bottom: 36, left: 72 };
 
 /**
  * Bars per point, one per series, drawn on the server as SVG (visx: scales and shapes only, so
@@ -35,6 +35,7 @@ export function GroupedBarChart({
   series,
   points,
   formatTick,
+  emptyMessage = "Nothing to show for these days.",
   testId,
 }: {
   title: string;
@@ -42,29 +43,44 @@ export function GroupedBarChart({
   series: ChartSeries[];
   points: ChartPoint[];
   formatTick: (value: number) => string;
+  /** Said instead of drawing an empty chart, when every value is zero. */
+  emptyMessage?: string;
   testId?: string;
 }) {
   const innerWidth = width - margin.left - margin.right;
   const innerHeight = height - margin.top - margin.bottom;
   const x = scaleBand({ domain: points.map((p) => p.label), range: [0, innerWidth], padding: 0.2 });
   const inner = scaleBand({ domain: series.map((s) => s.key), range: [0, x.bandwidth()], padding: 0.1 });
-  const max = Math.max(1, ...points.flatMap((p) => series.map((s) => p.values[s.key] ?? 0)));
-  const y = scaleLinear({ domain: [0, max], range: [innerHeight, 0], nice: true });
-  const labelEvery = Math.ceil(points.length / 8);
+  const max = Math.max(0, ...points.flatMap((p) => series.map((s) => p.values[s.key] ?? 0)));
+  if (max === 0)
+    return (
+      <figure className="min-w-0" data-testid={testId}>
+        <figcaption className="mb-2 text-sm font-medium">{title}</figcaption>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{emptyMessage}</p>
+      </figure>
+    );
+  const y = scaleLinear({ domain: [0, max], range: [innerHeight, 0], nice: 4 });
+  const labelEvery = Math.ceil(points.length / 10);
+  // Every n-th label from the last one back, so the newest day (today) is always named.
+  const labelled = (index: number) => (points.length - 1 - index) % labelEvery === 0;
 
   return (
     <figure className="min-w-0" data-testid={testId}>
       <figcaption className="mb-2 text-sm font-medium">{title}</figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={summary}>
         <Group left={margin.left} top={margin.top}>
-          {y.ticks(4).map((tick) => (
-            <g key={tick} transform={`translate(0, ${y(tick)})`}>
-              <line x2={innerWidth} className="stroke-zinc-200 dark:stroke-zinc-800" />
-              <text x={-8} dy="0.32em" textAnchor="end" className="fill-zinc-600 text-[11px] dark:fill-zinc-400">
-                {formatTick(tick)}
-              </text>
-            </g>
-          ))}
+          {/* Values are whole minor units: a fractional tick would name an amount that cannot exist. */}
+          {y
+            .ticks(4)
+            .filter(Number.isInteger)
+            .map((tick) => (
+              <g key={tick} transform={`translate(0, ${y(tick)})`}>
+                <line x2={innerWidth} className="stroke-zinc-200 dark:stroke-zinc-800" />
+                <text x={-8} dy="0.32em" textAnchor="end" className="fill-zinc-600 text-[13px] dark:fill-zinc-400">
+                  {formatTick(tick)}
+                </text>
+              </g>
+            ))}
           {points.map((point, index) => (
             <Group key={point.label} left={x(point.label) ?? 0}>
               {series.map((s) => {
@@ -83,12 +99,12 @@ export function GroupedBarChart({
                   </Bar>
                 );
               })}
-              {index % labelEvery === 0 ? (
+              {labelled(index) ? (
                 <text
                   x={x.bandwidth() / 2}
                   y={innerHeight + 18}
                   textAnchor="middle"
-                  className="fill-zinc-600 text-[11px] dark:fill-zinc-400"
+                  className="fill-zinc-600 text-[13px] dark:fill-zinc-400"
                 >
                   {point.label}
                 </text>

@@ -56,6 +56,7 @@ export function DailyMoneyChart({
       series={series}
       points={points}
       formatTick={(tick) => tickLabel(tick, currency)}
+      emptyMessage={`No ${currency} payment made in these days was captured.`}
       testId={`daily-money-${currency}`}
     />
   );

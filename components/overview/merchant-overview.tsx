@@ -49,6 +49,7 @@ function SpendChart({ spend, index }: { spend: DailySpend; index: number }) {
   return (
     <GroupedBarChart
       title={`${currency} spent per day, last ${spendChartDays} days`}
+      emptyMessage={`Nothing was spent from the ${currency} wallet in these ${spendChartDays} days.`}
       summary={summary}
       series={series}
       points={points}

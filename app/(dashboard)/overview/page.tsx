@@ -9,7 +9,10 @@ import { requirePagePermission } from "@/lib/domain/auth/current-user";
 import { can } from "@/lib/domain/auth/permissions";
 import { dailyPaymentMoney, paymentMoneyBetween } from "@/lib/domain/overview/payment-money";
 import { refundsAtAGlance, refusedWebhooksInLastHour } from "@/lib/domain/overview/refunds-at-a-glance";
+import { ensureWalletsOnce } from "@/lib/domain/wallet/ensure-wallets";
+import { octopusCardsClient } from "@/lib/integrations/providers/clients";
 import { getDb } from "@/lib/platform/db/client";
+import { log } from "@/lib/platform/log/logger";
 import { withDisplayZone } from "@/lib/platform/time-zone/display-zone";
 import { displayZoneOf } from "@/lib/platform/time-zone/request-zone";
 import { lastZoneDays, type ZoneDay } from "@/lib/platform/time-zone/zone-days";
@@ -34,6 +37,12 @@ export default async function OverviewPage({
   const today = days.at(-1)!;
   const seeMoney = can(user.role, "payments:read");
   const seeRefunds = can(user.role, "refunds:read");
+  const placesOrders = can(user.role, "orders:create");
+  // A new merchant's first page: bring the prepaid wallets into our ledger once, as the Wallet page does.
+  if (placesOrders)
+    await ensureWalletsOnce(db, octopusCardsClient()).catch((error: unknown) =>
+      log.error({ err: error }, "overview: Octopus Cards wallets could not be read"),
+    );
 
   const [periods, daily, glance, refusedWebhooks] = await Promise.all([
     seeMoney
@@ -59,7 +68,11 @@ export default async function OverviewPage({
     <>
       <PageHeader
         title="Overview"
-        description={`What needs a person, and the money of the payments made each day, midnight to midnight in ${zone}.`}
+        description={
+          seeMoney
+            ? `What needs a person, and the money of the payments made each day, midnight to midnight in ${zone}.`
+            : `Your wallets, how long they last, and today's orders, midnight to midnight in ${zone}.`
+        }
       />
       {glance ? (
         <section aria-labelledby="attention-heading" className="mb-8">
@@ -85,7 +98,7 @@ export default async function OverviewPage({
           </p>
           <PaymentMoneyCards periods={periods} />
           {chartCurrencies.length ? (
-            <div className="mt-4 grid gap-4 xl:grid-cols-2">
+            <div className="mt-4 grid gap-4">
               {chartCurrencies.map((currency) => (
                 <Card key={currency} className="min-w-0">
                   <DailyMoneyChart currency={currency} days={daily} timeZone={zone} />
@@ -96,7 +109,7 @@ export default async function OverviewPage({
         </section>
       ) : null}
       {/* People who place orders: the wallet they spend from and today's orders. */}
-      {can(user.role, "orders:create") ? <MerchantOverview timeZone={zone} now={now} /> : null}
+      {placesOrders ? <MerchantOverview timeZone={zone} now={now} /> : null}
     </>
   );
 }

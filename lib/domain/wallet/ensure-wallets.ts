@@ -31,3 +31,13 @@ export async function ensureWalletsInLedger(
   }
   return opened;
 }
+
+/** For pages that read our ledger only (the overview): one provider call, and only while the ledger has no wallet yet. */
+export async function ensureWalletsOnce(
+  db: Database,
+  client: Pick<OctopusCardsClient, "listWallets">,
+  now: Date = new Date(),
+): Promise<void> {
+  const [any] = await db.select({ walletId: walletBalances.walletId }).from(walletBalances).limit(1);
+  if (!any) await ensureWalletsInLedger(db, client, now);
+}
