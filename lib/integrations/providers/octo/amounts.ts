@@ -4,7 +4,7 @@ import { OctoDecimal } from "./decimal-json";
 
 import { isOctoCurrency, type OctoCurrency } from "./currencies";
 
-export { isOctoCurrency, octoCurrencies, type OctoCurrency } from "./currencies";
+export { isOctoCurrency, type OctoCurrency } from "./currencies";
 
 /** App amount (bigint minor units) → OCTO's decimal major units, exactly: 15000000n UZS → 150000.00. */
 export function toOctoAmount(minor: bigint, currency: OctoCurrency): OctoDecimal {
