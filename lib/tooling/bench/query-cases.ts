@@ -7,7 +7,10 @@ import { listOrders } from "@/lib/domain/orders/list/query";
 import { approvalThresholdOf } from "@/lib/domain/refunds/approval-thresholds";
 import { loadRefundMonitor } from "@/lib/domain/refunds/monitor";
 import { loadPaymentRefunds } from "@/lib/domain/refunds/payment-refunds";
+import { dailyPaymentMoney, paymentMoneyBetween } from "@/lib/domain/overview/payment-money";
+import { refundsAtAGlance } from "@/lib/domain/overview/refunds-at-a-glance";
 import type { Database } from "@/lib/platform/db/types";
+import { lastZoneDays } from "@/lib/platform/time-zone/zone-days";
 import type { SeedSize } from "./seed";
 import { exactTimestamp, intBetween, pick, seededPaymentId } from "./random";
 
@@ -143,6 +146,31 @@ export function queryCases(size: SeedSize): QueryCase[] {
         new Date(),
         new Date(),
       ),
+  });
+  // Issue #16/#18: the overview at any ledger size, from the money slots and the monitor's own counts.
+  const overviewDays = (rnd: () => number) =>
+    lastZoneDays(new Date(now - intBetween(rnd, 0, 300) * day), pick(rnd, ["Asia/Hong_Kong", "UTC"] as const), 30);
+  cases.push({
+    name: "overview money, 30 days per currency",
+    isList: false,
+    floor: "sequential",
+    run: (db, rnd) => {
+      const days = overviewDays(rnd);
+      return paymentMoneyBetween(db, days[0]!.start, days.at(-1)!.end);
+    },
+  });
+  cases.push({
+    name: "overview money, per day for 30 days",
+    isList: false,
+    floor: "sequential",
+    run: (db, rnd) => dailyPaymentMoney(db, overviewDays(rnd)),
+  });
+  cases.push({
+    name: "overview refunds at a glance",
+    isList: false,
+    floor: "sequential",
+    maxIterations: 150,
+    run: (db) => refundsAtAGlance(db, crypto.randomUUID(), new Date()),
   });
   cases.push({ name: "orders list, first page", isList: true, floor: "sequential", run: (db) => listOrders(db, {}) });
   cases.push({
