@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { rowIdCursor } from "./row-id-cursor";
-import { webhookOutcomes, webhookSignatureVerdicts } from "@/drizzle/schema/payments";
+import { paymentProviders, webhookOutcomes, webhookSignatureVerdicts } from "@/drizzle/schema/payments";
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z
@@ -10,7 +10,8 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, label
     )
     .describe(label);
 
-export const receiptProviders = ["checkout", "octo", "octopus-cards"] as const;
+/** Every sender of webhooks: the payment providers, and Octopus Cards for orders. */
+export const receiptProviders = [...paymentProviders, "octopus-cards"] as const;
 
 /**
  * The signature filter: a verdict, "refused" (invalid or missing) or "any". Absent means "valid",
