@@ -37,7 +37,7 @@ function paymentsInsert(size: SeedSize): string {
 insert into payments (id, provider, flow, status, provider_status, provider_payment_id, reference, idempotency_key,
   amount_minor, currency, captured_minor, refund_reserved_minor, refunded_minor, description, customer_email, customer_name,
   created_at, updated_at, status_changed_at)
-select id, provider, flow::payment_flow, status::payment_status, status, 
+select id, provider, flow, status::payment_status, status,
   case when status = 'requested' then null when provider = 'checkout' then 'pay_' || substr(md5(g::text || 'x'), 1, 26) else md5(g::text || 'o')::uuid::text end,
   'ORD-' || lpad(g::text, 8, '0'),
   case when flow = 'external' then null else md5(g::text || 'k')::uuid::text end,
