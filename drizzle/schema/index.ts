@@ -4,3 +4,4 @@ export * from "./payments";
 export * from "./refunds";
 export * from "./orders";
 export * from "./webhook-rejections";
+export * from "./alerts";

@@ -90,6 +90,10 @@ export const orders = pgTable(
     index("orders_created_idx").on(t.createdAt, t.id),
     index("orders_vertical_created_idx").on(t.vertical, t.createdAt, t.id),
     index("orders_status_created_idx").on(t.status, t.createdAt, t.id),
+    // "Has this failed order been retried?" (the overview's orders to retry) without a scan.
+    index("orders_retry_of_idx")
+      .on(t.retryOf)
+      .where(sql`${t.retryOf} is not null`),
     index("orders_next_check_idx")
       .on(t.nextCheckAt)
       .where(sql`${t.nextCheckAt} is not null`),
@@ -166,6 +170,8 @@ export const walletMovements = pgTable(
   },
   (t) => [
     index("wallet_movements_wallet_idx").on(t.walletId, t.id),
+    // The overview's 30-day spend and runway per wallet read a time range, not the whole history.
+    index("wallet_movements_wallet_at_idx").on(t.walletId, t.at),
     index("wallet_movements_order_idx").on(t.orderId),
     uniqueIndex("wallet_movements_provider_transaction_unique")
       .on(t.walletId, t.providerTransactionId)

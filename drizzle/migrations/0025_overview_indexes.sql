@@ -1,0 +1,2 @@
+CREATE INDEX "orders_retry_of_idx" ON "orders" USING btree ("retry_of") WHERE "orders"."retry_of" is not null;--> statement-breakpoint
+CREATE INDEX "wallet_movements_wallet_at_idx" ON "wallet_movements" USING btree ("wallet_id","at");
