@@ -13,14 +13,6 @@ export interface CurrencyMoney {
   netMinor: bigint;
 }
 
-const emptyMoney = (currency: string): CurrencyMoney => ({
-  currency,
-  capturedCount: 0,
-  capturedMinor: 0n,
-  refundedMinor: 0n,
-  netMinor: 0n,
-});
-
 /**
  * The money of the payments made in [from, before), per currency, from the 15-minute slots the
  * payments triggers keep (drizzle/schema/payments.ts): the same figures the payments list's totals
@@ -54,7 +46,11 @@ export async function paymentMoneyBetween(db: DbOrTx, from: Date, before: Date):
     .filter((money) => money.capturedCount !== 0 || money.capturedMinor !== 0n || money.refundedMinor !== 0n);
 }
 
-/** Per day (oldest first) and currency: the money of the payments made that day in the zone the days are in. */
+/**
+ * Per day (oldest first) and currency: the money of the payments made that day in the zone the
+ * days are in. The database adds the slots up per day (width_bucket over the days' starts), so at
+ * most days × currencies rows come back.
+ */
 export async function dailyPaymentMoney(
   db: DbOrTx,
   days: readonly ZoneDay[],
@@ -62,22 +58,33 @@ export async function dailyPaymentMoney(
   const first = days[0];
   const last = days.at(-1);
   if (!first || !last) return [];
-  const slots = await db
-    .select()
+  const starts = `{${days.map((day) => day.start.toISOString()).join(",")}}`;
+  const dayIndex = sql<number>`width_bucket(${paymentMoneyBuckets.bucketStart}, ${starts}::timestamptz[])`;
+  const rows = await db
+    .select({
+      dayIndex: dayIndex.mapWith(Number),
+      currency: paymentMoneyBuckets.currency,
+      capturedCount: sql<string>`sum(${paymentMoneyBuckets.capturedCount})::text`,
+      capturedMinor: sql<string>`sum(${paymentMoneyBuckets.capturedMinor})::text`,
+      refundedMinor: sql<string>`sum(${paymentMoneyBuckets.refundedMinor})::text`,
+    })
     .from(paymentMoneyBuckets)
     .where(and(gte(paymentMoneyBuckets.bucketStart, first.start), lt(paymentMoneyBuckets.bucketStart, last.end)))
-    .orderBy(paymentMoneyBuckets.bucketStart);
+    .groupBy(sql`1`, paymentMoneyBuckets.currency);
   const result = days.map((day) => ({ day, money: new Map<string, CurrencyMoney>() }));
-  let index = 0;
-  for (const slot of slots) {
-    while (index < result.length - 1 && slot.bucketStart >= result[index]!.day.end) index += 1;
-    const { money } = result[index]!;
-    const total = money.get(slot.currency) ?? emptyMoney(slot.currency);
-    total.capturedCount += slot.capturedCount;
-    total.capturedMinor += slot.capturedMinor;
-    total.refundedMinor += slot.refundedMinor;
-    total.netMinor = total.capturedMinor - total.refundedMinor;
-    money.set(slot.currency, total);
+  for (const row of rows) {
+    // width_bucket counts from 1: the slot's day is the last one starting at or before it.
+    const target = result[row.dayIndex - 1];
+    if (!target) continue;
+    const capturedMinor = BigInt(row.capturedMinor);
+    const refundedMinor = BigInt(row.refundedMinor);
+    target.money.set(row.currency, {
+      currency: row.currency,
+      capturedCount: Number(row.capturedCount),
+      capturedMinor,
+      refundedMinor,
+      netMinor: capturedMinor - refundedMinor,
+    });
   }
   return result;
 }
