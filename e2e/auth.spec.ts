@@ -4,10 +4,10 @@ import { expectSignedIn, signInAs, signInError } from "./support/sign-in";
 import { answerStepUpIfAsked } from "./support/step-up";
 
 const expectedNav = {
-  admin: ["Payments", "Refunds", "Orders", "Wallet", "Webhooks", "Audit", "Users", "Settings", "Sandbox"],
-  finance: ["Payments", "Refunds", "Orders", "Wallet", "Webhooks"],
-  ops: ["Payments", "Refunds", "Orders", "Webhooks"],
-  merchant: ["Orders", "Wallet"],
+  admin: ["Overview", "Payments", "Refunds", "Orders", "Wallet", "Webhooks", "Audit", "Users", "Settings", "Sandbox"],
+  finance: ["Overview", "Payments", "Refunds", "Orders", "Wallet", "Webhooks"],
+  ops: ["Overview", "Payments", "Refunds", "Orders", "Webhooks"],
+  merchant: ["Overview", "Orders", "Wallet"],
 } as const;
 
 const roleLabel = { admin: "Admin", finance: "Finance", ops: "Ops", merchant: "Merchant" } as const;

@@ -44,19 +44,14 @@ export const routeMatrix: readonly RouteCase[] = [
     access: { kind: "public", reason: "next-auth's own sign-in/sign-out/csrf endpoints" },
   },
   {
-    route: "/api/webhooks/checkout",
+    route: "/api/webhooks/[provider]",
     methods: ["POST"],
     url: "/api/webhooks/checkout",
     access: {
       kind: "public",
-      reason: "provider webhook: the Cko-Signature HMAC is its authentication (unsigned → 401)",
+      reason:
+        "payment provider webhooks (Checkout.com's Cko-Signature HMAC, OCTO's callback signature) are their authentication (unsigned → 401; an unknown provider → 404)",
     },
-  },
-  {
-    route: "/api/webhooks/octo",
-    methods: ["POST"],
-    url: "/api/webhooks/octo",
-    access: { kind: "public", reason: "provider callback: its signature is its authentication (unsigned → 401)" },
   },
   {
     route: "/api/webhooks/octopus-cards",
