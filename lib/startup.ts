@@ -4,6 +4,7 @@ import { migrateDatabase } from "@/lib/platform/db/migrate";
 import { appUrl, env, isSandbox } from "@/lib/platform/env";
 import { appOrderDeps } from "@/lib/domain/orders/app-order-deps";
 import { startOrderReconciler } from "@/lib/domain/orders/reconcile/reconcile-due-orders";
+import { startAlertDelivery } from "@/lib/domain/alerts/deliver-due-alerts";
 import { appRefundDeps } from "@/lib/domain/refunds/app-refund-deps";
 import { startRefundReconciler } from "@/lib/domain/refunds/reconcile/refund-reconciler-loop";
 import { mountSandboxClock } from "@/lib/domain/refunds/provider-clock";
@@ -60,6 +61,8 @@ async function prepare(): Promise<void> {
   startRefundReconciler(appRefundDeps);
   // Orders placing/unknown/pending are looked up by client_reference or polled on the provider's schedule.
   startOrderReconciler(appOrderDeps);
+  // Alerts written to the outbox with the change that raised them become in-app notifications.
+  startAlertDelivery(() => handle.db);
   if (outcome === "no-users") {
     log.warn("startup: no users exist: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run user:create`.");
   }

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { payments } from "@/drizzle/schema/payments";
 import { refundEvents, refunds, type refundEventSources } from "@/drizzle/schema/refunds";
 import type { Transaction } from "@/lib/platform/db/types";
+import { raiseRefundAlert } from "@/lib/domain/alerts/raise-refund-alert";
 import { canTransition, isProviderDecision, isRefundedStatus, reservesMoney, type RefundStatus } from "./refund-status";
 
 export type RefundRow = typeof refunds.$inferSelect;
@@ -41,8 +42,8 @@ export type TransitionOutcome =
  * row, then the refund row (always in that order: no deadlocks), applies the move only if the
  * transition table allows it, keeps the payment's reserved amount equal to the refunds that
  * hold money (the database CHECK refuses anything above the captured amount) and its refunded
- * amount equal to the approved ones, and appends the
- * event. A move the table forbids is appended as "ignored", never applied.
+ * amount equal to the approved ones, appends the event, and raises the alert the move calls for
+ * (outbox, same transaction). A move the table forbids is appended as "ignored", never applied.
  */
 export async function transitionRefund(
   tx: Transaction,
@@ -125,5 +126,13 @@ export async function transitionRefund(
     })
     .where(eq(refunds.id, refundId));
   await tx.insert(refundEvents).values({ ...event, kind: origin.kind, fromStatus: refund.status, toStatus: to });
+  await raiseRefundAlert(tx, to, {
+    refundId,
+    paymentId: refund.paymentId,
+    provider: refund.provider,
+    amountMinor: refund.amountMinor,
+    currency: refund.currency,
+    attentionReason: facts.attentionReason ?? refund.attentionReason,
+  });
   return { kind: "applied", from: refund.status };
 }

@@ -1,0 +1,136 @@
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { alertOutbox, notifications } from "@/drizzle/schema/alerts";
+import { users } from "@/drizzle/schema/auth";
+import { runEvery } from "@/lib/platform/background/every";
+import { runLeasedChecks, type LeasedCheckRun } from "@/lib/platform/background/lease-runner";
+import type { Database } from "@/lib/platform/db/types";
+import { log } from "@/lib/platform/log/logger";
+import { alertPermission, rolesWith } from "./alert-audience";
+
+export const alertDeliveryIntervalMs = 2_000;
+/** Long enough for one short transaction per alert; a worker that died frees its alerts after it. */
+const deliveryLeaseMs = 60_000;
+const firstRetryMs = 30_000;
+const longestRetryMs = 60 * 60_000;
+
+/** After the n-th failed attempt: 30 s, then doubling, at most an hour. */
+export function alertRetryDelayMs(failedAttempts: number): number {
+  return Math.min(longestRetryMs, firstRetryMs * 2 ** Math.max(0, failedAttempts - 1));
+}
+
+export type AlertDelivery =
+  | { alertId: string; outcome: "delivered"; recipients: number }
+  | { alertId: string; outcome: "already-delivered" }
+  | { alertId: string; outcome: "failed"; error: string; retryAt: Date };
+
+const leaseFree = (now: Date) => or(isNull(alertOutbox.leaseUntil), lte(alertOutbox.leaseUntil, now));
+
+/** Claims up to `limit` undelivered alerts due at `now` in one statement (SKIP LOCKED: several instances never wait on each other). */
+async function leaseDueAlerts(db: Database, limit: number, now: Date): Promise<string[]> {
+  const due = db
+    .select({ id: alertOutbox.id })
+    .from(alertOutbox)
+    .where(and(isNull(alertOutbox.deliveredAt), lte(alertOutbox.nextAttemptAt, now), leaseFree(now)))
+    .orderBy(asc(alertOutbox.nextAttemptAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  const leased = await db
+    .update(alertOutbox)
+    .set({ leaseUntil: new Date(now.getTime() + deliveryLeaseMs) })
+    .where(inArray(alertOutbox.id, due))
+    .returning({ id: alertOutbox.id });
+  return leased.map((row) => row.id.toString());
+}
+
+/**
+ * One short transaction: the alert row is locked and checked still undelivered (a lease that
+ * lapsed mid-delivery cannot deliver it twice), each person to tell gets one notification (the
+ * unique index keeps it at one), and the alert is marked delivered.
+ */
+function deliverAlert(db: Database, alertId: string, now: Date): Promise<AlertDelivery> {
+  return db.transaction(async (tx) => {
+    const [alert] = await tx
+      .select()
+      .from(alertOutbox)
+      .where(eq(alertOutbox.id, BigInt(alertId)))
+      .for("update");
+    if (!alert) throw new Error(`alert ${alertId} vanished`);
+    if (alert.deliveredAt) return { alertId, outcome: "already-delivered" as const };
+    const recipients = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(isNull(users.disabledAt), inArray(users.role, rolesWith(alertPermission(alert.rule)))));
+    if (recipients.length > 0)
+      await tx
+        .insert(notifications)
+        .values(
+          recipients.map((user) => ({
+            userId: user.id,
+            outboxId: alert.id,
+            title: alert.title,
+            body: alert.body,
+            href: alert.href,
+          })),
+        )
+        .onConflictDoNothing();
+    await tx
+      .update(alertOutbox)
+      .set({ deliveredAt: now, leaseUntil: null, attempts: sql`${alertOutbox.attempts} + 1`, lastError: null })
+      .where(eq(alertOutbox.id, alert.id));
+    return { alertId, outcome: "delivered" as const, recipients: recipients.length };
+  });
+}
+
+/** The database's own words, not Drizzle's wrapper (which repeats the query and its parameters). */
+function failureMessage(error: unknown): string {
+  const reason = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return reason instanceof Error ? reason.message : String(reason);
+}
+
+/** The row is still leased to us, so nobody else writes its attempts between the read and the write. */
+async function recordDeliveryFailure(db: Database, alertId: string, now: Date, error: unknown): Promise<AlertDelivery> {
+  const message = failureMessage(error);
+  const id = BigInt(alertId);
+  const [row] = await db.select({ attempts: alertOutbox.attempts }).from(alertOutbox).where(eq(alertOutbox.id, id));
+  const attempts = (row?.attempts ?? 0) + 1;
+  const retryAt = new Date(now.getTime() + alertRetryDelayMs(attempts));
+  await db
+    .update(alertOutbox)
+    .set({ attempts, lastError: message, leaseUntil: null, nextAttemptAt: retryAt })
+    .where(eq(alertOutbox.id, id));
+  log.warn({ alertId, err: error, retryAt }, "alert delivery failed; it will be retried");
+  return { alertId, outcome: "failed", error: message, retryAt };
+}
+
+async function releaseAlertForRetry(db: Database, alertId: string, retryAt: Date): Promise<void> {
+  await db
+    .update(alertOutbox)
+    .set({ leaseUntil: null, nextAttemptAt: retryAt })
+    .where(and(eq(alertOutbox.id, BigInt(alertId)), isNull(alertOutbox.deliveredAt)));
+}
+
+/**
+ * One delivery pass: lease the alerts due, deliver each in its own transaction. A failed delivery
+ * counts an attempt, keeps its error and is retried with back-off. Safe on several instances.
+ */
+export function deliverDueAlerts(
+  db: Database,
+  options: { limit?: number; now?: Date } = {},
+): Promise<LeasedCheckRun<AlertDelivery>> {
+  return runLeasedChecks(
+    {
+      noun: "alert",
+      leaseDue: (limit, now) => leaseDueAlerts(db, limit, now),
+      check: (alertId, now) =>
+        deliverAlert(db, alertId, now).catch((error: unknown) => recordDeliveryFailure(db, alertId, now, error)),
+      releaseForRetry: (alertId, retryAt) => releaseAlertForRetry(db, alertId, retryAt),
+      retryAfterMs: firstRetryMs,
+    },
+    { limit: options.limit ?? 50, now: options.now ?? new Date() },
+  );
+}
+
+/** A delivery pass every two seconds in this process; several instances may run it (SKIP LOCKED leases). */
+export function startAlertDelivery(db: () => Database, intervalMs = alertDeliveryIntervalMs): () => void {
+  return runEvery("alert-delivery", () => deliverDueAlerts(db()), intervalMs);
+}
