@@ -19,6 +19,11 @@ test.describe("[AUTH] sign-in per role", () => {
       await expectSignedIn(page, roleUsers[role]);
       await expect(page.getByTestId("signed-in-role")).toHaveText(roleLabel[role]);
       await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([...expectedNav[role]]);
+      // Not a page of the navigation: the bell beside the app's name, for every role.
+      await expect(page.getByRole("link", { name: /^Notifications, \d+ unread$/ })).toHaveAttribute(
+        "href",
+        "/notifications",
+      );
     });
   }
 });

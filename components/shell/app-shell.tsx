@@ -2,6 +2,7 @@
 
 import { useState, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
+import { NotificationBell } from "./notification-bell";
 import { SidebarNav } from "./sidebar-nav";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
@@ -10,11 +11,12 @@ interface AppShellProps {
   items: { href: string; label: string }[];
   user: { name: string; email: string; roleLabel: string };
   sandbox: boolean;
+  unreadNotifications: number;
   children: ReactNode;
 }
 
 /** Sidebar on wide screens; a top bar with a menu button below the md breakpoint (390-px phones). */
-export function AppShell({ items, user, sandbox, children }: AppShellProps) {
+export function AppShell({ items, user, sandbox, unreadNotifications, children }: AppShellProps) {
   const [menuOpen, setMenuOpen] = useState(false);
   return (
     <div className="min-h-screen md:flex">
@@ -26,6 +28,7 @@ export function AppShell({ items, user, sandbox, children }: AppShellProps) {
       </a>
       <header className="flex items-center justify-between border-b border-zinc-200 bg-white px-4 py-3 md:hidden dark:border-zinc-800 dark:bg-zinc-900">
         <span className="font-semibold">Payments Ops</span>
+        <NotificationBell unread={unreadNotifications} className="ml-auto mr-3" />
         <button
           type="button"
           className="rounded-md border border-zinc-300 px-3 py-1 text-sm dark:border-zinc-700"
@@ -44,7 +47,10 @@ export function AppShell({ items, user, sandbox, children }: AppShellProps) {
         )}
       >
         <div className="mb-6 hidden md:block">
-          <p className="font-semibold">Payments Ops</p>
+          <div className="flex items-center justify-between gap-2">
+            <p className="font-semibold">Payments Ops</p>
+            <NotificationBell unread={unreadNotifications} />
+          </div>
           {sandbox ? (
             <p className="mt-1 inline-block rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-500/20 dark:text-amber-200">
               Sandbox mode

@@ -209,6 +209,19 @@ export const actionMatrix: readonly ActionCase[] = [
     allowed: ["admin", "finance", "ops", "merchant"],
     input: () => ({ sessionId: "00000000-0000-4000-8000-000000000004" }),
   },
+  // Every signed-in person marks their own notifications (another's id marks nothing: e2e/notifications.spec.ts).
+  {
+    file: "lib/app/actions/notifications/mark-notification-read.ts",
+    name: "markNotificationReadAction",
+    allowed: ["admin", "finance", "ops", "merchant"],
+    input: () => ({ notificationId: "9007199254740993" }),
+  },
+  {
+    file: "lib/app/actions/notifications/mark-all-notifications-read.ts",
+    name: "markAllNotificationsReadAction",
+    allowed: ["admin", "finance", "ops", "merchant"],
+    input: () => ({}),
+  },
   {
     file: "lib/app/actions/account/revoke-other-sessions.ts",
     name: "revokeOtherSessionsAction",

@@ -15,4 +15,5 @@ export const pageAccess: Record<string, readonly RoleName[]> = {
   "/settings": ["admin"],
   "/overview": ["admin", "finance", "ops", "merchant"],
   "/account": ["admin", "finance", "ops", "merchant"],
+  "/notifications": ["admin", "finance", "ops", "merchant"],
 };

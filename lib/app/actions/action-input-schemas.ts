@@ -19,6 +19,7 @@ import {
 } from "@/lib/app/validation/action-inputs";
 import { checkStepUpInput, confirmStepUpInput, endStepUpInput } from "@/lib/app/validation/action-inputs";
 import { importPaymentInput, syncPaymentInput } from "@/lib/app/validation/payments";
+import { markAllNotificationsReadInput, markNotificationReadInput } from "@/lib/app/validation/notifications";
 import { advanceClockInput } from "@/lib/app/validation/sandbox";
 import { changeRoleInput, createUserInput, resetPasswordInput, setUserDisabledInput } from "@/lib/app/validation/users";
 import {
@@ -80,4 +81,6 @@ export const actionInputSchemas: Record<string, z.ZodType> = {
   confirmStepUpAction: confirmStepUpInput,
   endStepUpAction: endStepUpInput,
   checkStepUpAction: checkStepUpInput,
+  markNotificationReadAction: markNotificationReadInput,
+  markAllNotificationsReadAction: markAllNotificationsReadInput,
 };
