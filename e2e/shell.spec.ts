@@ -53,6 +53,9 @@ test.describe("[SHELL] layout, theme and keyboard", () => {
     const skip = page.getByRole("link", { name: "Skip to content" });
     await expect(skip).toBeFocused();
     await expect(skip).toBeVisible();
+    // The notification bell sits beside the app's name, above the navigation.
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: /^Notifications, \d+ unread$/ })).toBeFocused();
     await page.keyboard.press("Tab");
     const first = page.getByRole("link", { name: "Overview" });
     await expect(first).toBeFocused();
