@@ -73,7 +73,9 @@ test.describe("[USERS] admin manages users", () => {
     };
     await createUserViaForm(page, user);
     const other = await signedInElsewhere(browser, user.email, user.password);
-    await expect(other.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Wallet" })).toHaveCount(0);
+    await expect(
+      other.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Wallet" }),
+    ).toHaveCount(0);
 
     const row = page.getByTestId(`user-${user.email}`);
     await row.getByLabel(`Role of ${user.email}`).selectOption("merchant");
@@ -83,7 +85,9 @@ test.describe("[USERS] admin manages users", () => {
 
     await other.page.reload();
     await expect(other.page.getByTestId("signed-in-role")).toHaveText("Merchant");
-    await expect(other.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Wallet" })).toBeVisible();
+    await expect(
+      other.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Wallet" }),
+    ).toBeVisible();
     expect((await other.page.goto("/payments"))?.status()).toBe(403);
     await other.context.close();
   });
