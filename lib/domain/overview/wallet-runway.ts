@@ -2,6 +2,7 @@ import { and, gte, inArray, lt, sql } from "drizzle-orm";
 import { walletMovements } from "@/drizzle/schema/orders";
 import { ledgerWallets, runwayOf, runwayWindowDays } from "@/lib/domain/wallet/wallet-ledger";
 import type { DbOrTx } from "@/lib/platform/db/types";
+import { zoneDayIndex } from "@/lib/platform/db/zone-day-index";
 import type { ZoneDay } from "@/lib/platform/time-zone/zone-days";
 
 /**
@@ -68,16 +69,10 @@ export async function dailySpendByCurrency(db: DbOrTx, days: readonly ZoneDay[])
   const last = days[days.length - 1];
   const currencies = [...new Set((await ledgerWallets(db)).map((w) => w.currency))].sort();
   if (!first || !last) return currencies.map((currency) => ({ currency, days: [] }));
-  // Day i (0-based) holds [boundaries[i], boundaries[i + 1]): width_bucket numbers it i + 1.
-  const boundaries = [...days.map((d) => d.start), last.end];
-  const thresholds = sql`array[${sql.join(
-    boundaries.map((b) => sql`${b.toISOString()}::timestamptz`),
-    sql`, `,
-  )}]`;
   const rows = await db
     .select({
       currency: walletMovements.currency,
-      bucket: sql<number>`width_bucket(${walletMovements.at}, ${thresholds})::int`,
+      bucket: zoneDayIndex(walletMovements.at, days),
       net: sql<string>`sum(${walletMovements.amountMinor})::text`,
     })
     .from(walletMovements)
