@@ -1,15 +1,9 @@
 import { and, gte, inArray, lt, sql } from "drizzle-orm";
 import { walletMovements } from "@/drizzle/schema/orders";
-import { ledgerWallets, runwayOf, runwayWindowDays } from "@/lib/domain/wallet/wallet-ledger";
+import { ledgerWallets, runwayOf, runwayWindowDays, spendKinds } from "@/lib/domain/wallet/wallet-ledger";
 import type { DbOrTx } from "@/lib/platform/db/types";
 import { zoneDayIndex } from "@/lib/platform/db/zone-day-index";
 import type { ZoneDay } from "@/lib/platform/time-zone/zone-days";
-
-/**
- * The movements that make up spending, the same kinds as the Wallet page's runway (`runwayOf`):
- * order debits, less what came back (released debits, refunds, charge adjustments).
- */
-const spendKinds = ["order_debit", "order_debit_released", "order_refund", "charge_adjustment"] as const;
 
 /** One prepaid wallet of our ledger with its balance, its spend over the last 30 days and its runway. */
 export interface WalletRunway {
