@@ -118,6 +118,11 @@ test.describe("[BAD INPUT] crafted input never gives a 500", () => {
     await expectNoAxeViolationsInBothThemes(page, "payment in an unknown currency");
 
     await expectShellWith(page, "/payments/import", "12345 ZZZ (minor units)");
+    // The overview adds it up like the list does, its chart's axis in the provider's minor units.
+    await expectShellWith(page, "/overview", "12345 ZZZ (minor units)");
+    await expect(
+      page.getByRole("figure", { name: "ZZZ: captured and refunded per day (ZZZ minor units on the axis)" }),
+    ).toBeVisible();
     // An export needs a fresh second factor; the session signed in at setup may be older than that window.
     await freshenSession(request, baseURL!, "admin");
     const exported = await request.get(`/api/payments/export?q=${reference}`);

@@ -80,6 +80,18 @@ test.describe("[OVERVIEW] merchant", () => {
     await expect(page.getByRole("heading", { name: "Wallets and runway" })).toBeVisible();
     await expect(page.getByTestId("wallet-runway-USD")).toContainText("$");
     await expect(page.getByTestId("wallet-runway-USD").getByTestId("runway-days")).toHaveText(/day|no spend/);
+    // Today's bar closes on the balance the wallet table shows; the days ahead are named as projected.
+    const balance = page.getByTestId("wallet-balance-chart-USD");
+    await expect(balance.getByRole("img")).toHaveAttribute(
+      "aria-label",
+      /USD wallet balance at the end of each of the last 14 days, \$[\d,.]+ now; /,
+    );
+    await balance.getByText("Show the figures as a table").click();
+    const shownBalance = await page.getByTestId("wallet-runway-USD").getByRole("cell").first().innerText();
+    const rows = balance.getByRole("row");
+    await expect(rows).toHaveCount(1 + 14 + 14);
+    await expect(rows.nth(14)).toContainText(shownBalance);
+    await expect(rows.nth(15).getByRole("cell").first()).toHaveText("—");
     // Nothing about payments or refunds: that is finance's part of the page.
     await expect(page.getByRole("heading", { name: "Money of the payments made" })).toHaveCount(0);
 

@@ -84,7 +84,9 @@ export function GroupedBarChart({
           {points.map((point, index) => (
             <Group key={point.label} left={x(point.label) ?? 0}>
               {series.map((s) => {
-                const value = point.values[s.key] ?? 0;
+                // A series may have no value at a point (a projection has no past): no bar, not a zero bar.
+                const value = point.values[s.key];
+                if (value === undefined) return null;
                 const top = y(value);
                 return (
                   <Bar

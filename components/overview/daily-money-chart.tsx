@@ -1,7 +1,7 @@
 import { GroupedBarChart, type ChartSeries } from "@/components/charts/grouped-bar-chart";
 import type { CurrencyMoney } from "@/lib/domain/overview/payment-money";
 import { formatMinor } from "@/lib/platform/money/convert";
-import { currencyExponent } from "@/lib/platform/money/currency";
+import { currencyExponent, isKnownCurrency } from "@/lib/platform/money/currency";
 import { shortDayLabel, type ZoneDay } from "@/lib/platform/time-zone/zone-days";
 
 const series: ChartSeries[] = [
@@ -19,10 +19,14 @@ const series: ChartSeries[] = [
   },
 ];
 
-/** Whole major units for an axis tick: "HKD 1,000" (an axis needs no cents). */
+/**
+ * Whole major units for an axis tick: "1,000" (an axis needs no cents). A currency we do not know
+ * has no exponent to divide by: its axis stays in the provider's minor units, as its amounts do.
+ */
 function tickLabel(tickMinor: number, currency: string): string {
-  const major = BigInt(Math.round(tickMinor)) / 10n ** BigInt(currencyExponent(currency));
-  return `${major.toLocaleString("en-US")}`;
+  const exponent = isKnownCurrency(currency) ? currencyExponent(currency) : 0;
+  const major = BigInt(Math.round(tickMinor)) / 10n ** BigInt(exponent);
+  return major.toLocaleString("en-US");
 }
 
 /** Daily captured and refunded money of one currency's payments, by the day each payment was made. */
@@ -51,7 +55,7 @@ export function DailyMoneyChart({
   const summary = `Bar chart of the last ${days.length} days in ${timeZone}: ${formatMinor(total("capturedMinor"), currency)} captured and ${formatMinor(total("refundedMinor"), currency)} refunded in ${currency}. The table below lists each day.`;
   return (
     <GroupedBarChart
-      title={`${currency}: captured and refunded per day (${currency} on the axis)`}
+      title={`${currency}: captured and refunded per day (${isKnownCurrency(currency) ? currency : `${currency} minor units`} on the axis)`}
       summary={summary}
       series={series}
       points={points}

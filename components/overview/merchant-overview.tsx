@@ -8,6 +8,7 @@ import { getDb } from "@/lib/platform/db/client";
 import { formatMinor } from "@/lib/platform/money/convert";
 import { shortDayLabel } from "@/lib/platform/time-zone/zone-days";
 import { withParams } from "@/lib/platform/url/search-params";
+import { WalletBalanceChart } from "./wallet-balance-chart";
 
 const linkClass = "text-indigo-700 underline hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-100";
 
@@ -128,6 +129,19 @@ export async function MerchantOverview({ timeZone, now }: { timeZone: string; no
           </div>
         )}
       </Card>
+
+      {data.balances.length > 0 ? (
+        <Card title="Wallet balance and where it is heading">
+          <div className="grid gap-6 lg:grid-cols-2">
+            {data.balances.map((outlook) => (
+              <WalletBalanceChart key={outlook.wallet.walletId} outlook={outlook} />
+            ))}
+          </div>
+          <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+            Days in {data.timeZone}; the days ahead assume the last 30 days&apos; average spend and no top-up.
+          </p>
+        </Card>
+      ) : null}
 
       {data.dailySpend.length > 0 ? (
         <Card title="Wallet spend per day">

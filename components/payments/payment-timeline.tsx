@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { ZonedTime } from "@/components/ui/zoned-time";
@@ -72,9 +73,10 @@ export function PaymentTimeline({ timeline, timeZone = "UTC" }: { timeline: Time
               <td className="min-w-64 px-3 py-2">
                 <div className="font-medium">{entry.title}</div>
                 {entry.refund ? (
-                  <a href={entry.refund.href} className="text-xs text-indigo-700 underline dark:text-indigo-300">
+                  // A Link, not <a>: the router then knows the hash, and the page's live refreshes keep it.
+                  <Link href={entry.refund.href} className="text-xs text-indigo-700 underline dark:text-indigo-300">
                     {entry.refund.label}
-                  </a>
+                  </Link>
                 ) : null}
                 {entry.webhook ? (
                   <div className="mt-1 flex flex-wrap gap-1">

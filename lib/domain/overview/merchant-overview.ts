@@ -4,11 +4,36 @@ import { parseOrderListParams } from "@/lib/domain/orders/list/params";
 import { orderListCondition } from "@/lib/domain/orders/list/query";
 import type { OrderStatus } from "@/lib/domain/orders/order-status";
 import type { DbOrTx } from "@/lib/platform/db/types";
-import { lastZoneDays, type ZoneDay } from "@/lib/platform/time-zone/zone-days";
+import { followingDates, lastZoneDays, type ZoneDay } from "@/lib/platform/time-zone/zone-days";
+import { projectedBalances, walletBalanceByDay, type DayBalance } from "./wallet-balance-history";
 import { dailySpendByCurrency, walletRunways, type DailySpend, type WalletRunway } from "./wallet-runway";
 
 /** The days of the spend chart. */
 export const spendChartDays = 30;
+/** The balance chart: this many days back (today included) and this many ahead. */
+export const balanceChartDays = { past: 14, ahead: 14 } as const;
+
+/** One wallet's balance at the end of each recent day, then projected at its average daily spend. */
+export interface WalletBalanceOutlook {
+  wallet: WalletRunway;
+  past: DayBalance[];
+  projected: DayBalance[];
+}
+
+async function balanceOutlook(
+  db: DbOrTx,
+  wallet: WalletRunway,
+  days: readonly ZoneDay[],
+): Promise<WalletBalanceOutlook> {
+  const past = await walletBalanceByDay(db, wallet.walletId, days.slice(-balanceChartDays.past));
+  const today = days.at(-1)!;
+  const ahead = projectedBalances(wallet.balanceMinor, wallet.averageDailySpendMinor, balanceChartDays.ahead);
+  const projected = followingDates(today.date, balanceChartDays.ahead).map((date, index) => ({
+    date,
+    balanceMinor: ahead[index]!,
+  }));
+  return { wallet, past, projected };
+}
 
 const pad = (value: number, width = 2) => String(value).padStart(width, "0");
 
@@ -90,6 +115,7 @@ export interface MerchantOverviewData {
   today: ZoneDay;
   wallets: WalletRunway[];
   dailySpend: DailySpend[];
+  balances: WalletBalanceOutlook[];
   ordersToday: StatusCount[];
   retry: RetryableFailures;
 }
@@ -107,5 +133,6 @@ export async function loadMerchantOverview(
     ordersOfDayByStatus(db, today, timeZone),
     retryableFailures(db),
   ]);
-  return { timeZone, today, wallets, dailySpend, ordersToday, retry };
+  const balances = await Promise.all(wallets.map((wallet) => balanceOutlook(db, wallet, days)));
+  return { timeZone, today, wallets, dailySpend, balances, ordersToday, retry };
 }

@@ -1,6 +1,7 @@
 import { and, gte, lt, sql } from "drizzle-orm";
 import { paymentMoneyBuckets } from "@/drizzle/schema/payments";
 import type { DbOrTx } from "@/lib/platform/db/types";
+import { zoneDayIndex } from "@/lib/platform/db/zone-day-index";
 import type { ZoneDay } from "@/lib/platform/time-zone/zone-days";
 
 /** The payments made in a period in one currency: how many were captured, captured, refunded and net. */
@@ -13,6 +14,31 @@ export interface CurrencyMoney {
   netMinor: bigint;
 }
 
+/** The slots' figures added up (as text: sums of bigints leave JavaScript's safe range). */
+const slotSums = {
+  currency: paymentMoneyBuckets.currency,
+  capturedCount: sql<string>`sum(${paymentMoneyBuckets.capturedCount})::text`,
+  capturedMinor: sql<string>`sum(${paymentMoneyBuckets.capturedMinor})::text`,
+  refundedMinor: sql<string>`sum(${paymentMoneyBuckets.refundedMinor})::text`,
+};
+
+type SlotSums = { currency: string; capturedCount: string; capturedMinor: string; refundedMinor: string };
+
+function moneyOf(row: SlotSums): CurrencyMoney {
+  const capturedMinor = BigInt(row.capturedMinor);
+  const refundedMinor = BigInt(row.refundedMinor);
+  return {
+    currency: row.currency,
+    capturedCount: Number(row.capturedCount),
+    capturedMinor,
+    refundedMinor,
+    netMinor: capturedMinor - refundedMinor,
+  };
+}
+
+const slotsBetween = (from: Date, before: Date) =>
+  and(gte(paymentMoneyBuckets.bucketStart, from), lt(paymentMoneyBuckets.bucketStart, before));
+
 /**
  * The money of the payments made in [from, before), per currency, from the 15-minute slots the
  * payments triggers keep (drizzle/schema/payments.ts): the same figures the payments list's totals
@@ -21,35 +47,19 @@ export interface CurrencyMoney {
  */
 export async function paymentMoneyBetween(db: DbOrTx, from: Date, before: Date): Promise<CurrencyMoney[]> {
   const rows = await db
-    .select({
-      currency: paymentMoneyBuckets.currency,
-      capturedCount: sql<string>`sum(${paymentMoneyBuckets.capturedCount})::text`,
-      capturedMinor: sql<string>`sum(${paymentMoneyBuckets.capturedMinor})::text`,
-      refundedMinor: sql<string>`sum(${paymentMoneyBuckets.refundedMinor})::text`,
-    })
+    .select(slotSums)
     .from(paymentMoneyBuckets)
-    .where(and(gte(paymentMoneyBuckets.bucketStart, from), lt(paymentMoneyBuckets.bucketStart, before)))
+    .where(slotsBetween(from, before))
     .groupBy(paymentMoneyBuckets.currency)
     .orderBy(paymentMoneyBuckets.currency);
   return rows
-    .map((row) => {
-      const capturedMinor = BigInt(row.capturedMinor);
-      const refundedMinor = BigInt(row.refundedMinor);
-      return {
-        currency: row.currency,
-        capturedCount: Number(row.capturedCount),
-        capturedMinor,
-        refundedMinor,
-        netMinor: capturedMinor - refundedMinor,
-      };
-    })
+    .map(moneyOf)
     .filter((money) => money.capturedCount !== 0 || money.capturedMinor !== 0n || money.refundedMinor !== 0n);
 }
 
 /**
  * Per day (oldest first) and currency: the money of the payments made that day in the zone the
- * days are in. The database adds the slots up per day (width_bucket over the days' starts), so at
- * most days × currencies rows come back.
+ * days are in, added up per day in the database (at most days × currencies rows come back).
  */
 export async function dailyPaymentMoney(
   db: DbOrTx,
@@ -58,33 +68,12 @@ export async function dailyPaymentMoney(
   const first = days[0];
   const last = days.at(-1);
   if (!first || !last) return [];
-  const starts = `{${days.map((day) => day.start.toISOString()).join(",")}}`;
-  const dayIndex = sql<number>`width_bucket(${paymentMoneyBuckets.bucketStart}, ${starts}::timestamptz[])`;
   const rows = await db
-    .select({
-      dayIndex: dayIndex.mapWith(Number),
-      currency: paymentMoneyBuckets.currency,
-      capturedCount: sql<string>`sum(${paymentMoneyBuckets.capturedCount})::text`,
-      capturedMinor: sql<string>`sum(${paymentMoneyBuckets.capturedMinor})::text`,
-      refundedMinor: sql<string>`sum(${paymentMoneyBuckets.refundedMinor})::text`,
-    })
+    .select({ dayIndex: zoneDayIndex(paymentMoneyBuckets.bucketStart, days), ...slotSums })
     .from(paymentMoneyBuckets)
-    .where(and(gte(paymentMoneyBuckets.bucketStart, first.start), lt(paymentMoneyBuckets.bucketStart, last.end)))
+    .where(slotsBetween(first.start, last.end))
     .groupBy(sql`1`, paymentMoneyBuckets.currency);
   const result = days.map((day) => ({ day, money: new Map<string, CurrencyMoney>() }));
-  for (const row of rows) {
-    // width_bucket counts from 1: the slot's day is the last one starting at or before it.
-    const target = result[row.dayIndex - 1];
-    if (!target) continue;
-    const capturedMinor = BigInt(row.capturedMinor);
-    const refundedMinor = BigInt(row.refundedMinor);
-    target.money.set(row.currency, {
-      currency: row.currency,
-      capturedCount: Number(row.capturedCount),
-      capturedMinor,
-      refundedMinor,
-      netMinor: capturedMinor - refundedMinor,
-    });
-  }
+  for (const row of rows) result[row.dayIndex - 1]?.money.set(row.currency, moneyOf(row));
   return result;
 }

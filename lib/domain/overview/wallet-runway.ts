@@ -1,14 +1,9 @@
 import { and, gte, inArray, lt, sql } from "drizzle-orm";
 import { walletMovements } from "@/drizzle/schema/orders";
-import { ledgerWallets, runwayOf, runwayWindowDays } from "@/lib/domain/wallet/wallet-ledger";
+import { ledgerWallets, runwayOf, runwayWindowDays, spendKinds } from "@/lib/domain/wallet/wallet-ledger";
 import type { DbOrTx } from "@/lib/platform/db/types";
+import { zoneDayIndex } from "@/lib/platform/db/zone-day-index";
 import type { ZoneDay } from "@/lib/platform/time-zone/zone-days";
-
-/**
- * The movements that make up spending, the same kinds as the Wallet page's runway (`runwayOf`):
- * order debits, less what came back (released debits, refunds, charge adjustments).
- */
-const spendKinds = ["order_debit", "order_debit_released", "order_refund", "charge_adjustment"] as const;
 
 /** One prepaid wallet of our ledger with its balance, its spend over the last 30 days and its runway. */
 export interface WalletRunway {
@@ -68,16 +63,10 @@ export async function dailySpendByCurrency(db: DbOrTx, days: readonly ZoneDay[])
   const last = days[days.length - 1];
   const currencies = [...new Set((await ledgerWallets(db)).map((w) => w.currency))].sort();
   if (!first || !last) return currencies.map((currency) => ({ currency, days: [] }));
-  // Day i (0-based) holds [boundaries[i], boundaries[i + 1]): width_bucket numbers it i + 1.
-  const boundaries = [...days.map((d) => d.start), last.end];
-  const thresholds = sql`array[${sql.join(
-    boundaries.map((b) => sql`${b.toISOString()}::timestamptz`),
-    sql`, `,
-  )}]`;
   const rows = await db
     .select({
       currency: walletMovements.currency,
-      bucket: sql<number>`width_bucket(${walletMovements.at}, ${thresholds})::int`,
+      bucket: zoneDayIndex(walletMovements.at, days),
       net: sql<string>`sum(${walletMovements.amountMinor})::text`,
     })
     .from(walletMovements)

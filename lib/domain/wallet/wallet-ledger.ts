@@ -52,7 +52,7 @@ export async function ledgerWallets(db: DbOrTx): Promise<(typeof walletBalances.
 }
 
 /** Kinds that make up spending: order debits net of releases, refunds and charge adjustments. */
-const spendKinds = ["order_debit", "order_debit_released", "order_refund", "charge_adjustment"] as const;
+export const spendKinds = ["order_debit", "order_debit_released", "order_refund", "charge_adjustment"] as const;
 export const runwayWindowDays = 30;
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastZoneDays } from "./zone-days";
+import { followingDates, lastZoneDays } from "./zone-days";
 
 describe("lastZoneDays", () => {
   it("gives the zone's calendar days, oldest first, ending today, across a month end", () => {
@@ -16,5 +16,13 @@ describe("lastZoneDays", () => {
     const [day] = lastZoneDays(new Date("2026-03-08T20:00:00Z"), "America/New_York", 1);
     expect(day?.date).toBe("2026-03-08");
     expect((day!.end.getTime() - day!.start.getTime()) / 3_600_000).toBe(23);
+  });
+});
+
+describe("followingDates", () => {
+  it("counts calendar dates on, across a month and a year end", () => {
+    expect(followingDates("2026-12-30", 3)).toEqual(["2026-12-31", "2027-01-01", "2027-01-02"]);
+    expect(followingDates("2027-02-28", 1)).toEqual(["2027-03-01"]);
+    expect(followingDates("2026-12-07", 0)).toEqual([]);
   });
 });

@@ -36,3 +36,11 @@ export function lastZoneDays(now: Date, timeZone: string, count: number): ZoneDa
 /** A zone day's date as a chart or table names it: "7 Dec". */
 export const shortDayLabel = (date: string): string =>
   new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+
+/** The `count` calendar dates after `date` ("2026-12-07" → "2026-12-08", …), for days still to come. */
+export function followingDates(date: string, count: number): string[] {
+  const day = new Date(`${date}T00:00:00Z`);
+  return Array.from({ length: count }, (_, index) =>
+    new Date(day.getTime() + (index + 1) * 86_400_000).toISOString().slice(0, 10),
+  );
+}
