@@ -2,8 +2,8 @@ CREATE TABLE "payment_money_buckets" (
 	"bucket_start" timestamp with time zone NOT NULL,
 	"currency" char(3) NOT NULL,
 	"captured_count" bigint DEFAULT 0 NOT NULL,
-	"captured_minor" bigint DEFAULT 0 NOT NULL,
-	"refunded_minor" bigint DEFAULT 0 NOT NULL,
+	"captured_minor" numeric(38, 0) DEFAULT 0 NOT NULL,
+	"refunded_minor" numeric(38, 0) DEFAULT 0 NOT NULL,
 	CONSTRAINT "payment_money_buckets_bucket_start_currency_pk" PRIMARY KEY("bucket_start","currency")
 );
 --> statement-breakpoint

@@ -6,6 +6,7 @@ import {
   check,
   index,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -217,10 +218,12 @@ export const paymentMoneyBuckets = pgTable(
     bucketStart: timestamptz().notNull(),
     currency: char({ length: 3 }).notNull(),
     capturedCount: bigint({ mode: "number" }).notNull().default(0),
-    capturedMinor: bigint({ mode: "bigint" })
+    // numeric, not bigint: a slot adds up many payments, each up to bigint's limit (the payments
+    // list's totals are numeric sums too, and the two must agree).
+    capturedMinor: numeric({ precision: 38, scale: 0, mode: "bigint" })
       .notNull()
       .default(sql`0`),
-    refundedMinor: bigint({ mode: "bigint" })
+    refundedMinor: numeric({ precision: 38, scale: 0, mode: "bigint" })
       .notNull()
       .default(sql`0`),
   },
