@@ -59,20 +59,26 @@ describe(`Checkout.com Cko-Idempotency-Key [${testDatabaseKind}]`, () => {
   });
 
   it("answers 409 (Error shape) to duplicates that arrive while the first is still processing", async () => {
-    const key = crypto.randomUUID();
-    const responses = await Promise.all(Array.from({ length: 6 }, () => post("/payments", paymentBody(), key)));
-    const bodies = await Promise.all(responses.map(async (r) => ({ status: r.status, text: await r.text() })));
-    const accepted = bodies.filter((b) => b.status === 202);
-    const conflicts = bodies.filter((b) => b.status === 409);
-    expect(accepted.length + conflicts.length).toBe(6);
-    expect(new Set(accepted.map((b) => b.text)).size).toBe(1);
-    expect(conflicts.length).toBeGreaterThan(0);
-    for (const conflict of conflicts) expect(checkoutSchemaErrors("Error", JSON.parse(conflict.text))).toBeNull();
-    // Exactly one payment came out of it.
-    const created = (await h.deliveries()).filter(
-      (d) => d.eventType === "payment_pending" && d.body.includes(JSON.parse(accepted[0]!.text).id as string),
-    );
-    expect(created).toHaveLength(1);
+    // Six at once usually overlap the first one's processing; on a busy machine they may arrive one
+    // after another (all replays), so a few fresh rounds are allowed before a conflict must be seen.
+    let conflictsSeen = 0;
+    for (let round = 0; round < 5 && conflictsSeen === 0; round += 1) {
+      const key = crypto.randomUUID();
+      const responses = await Promise.all(Array.from({ length: 6 }, () => post("/payments", paymentBody(), key)));
+      const bodies = await Promise.all(responses.map(async (r) => ({ status: r.status, text: await r.text() })));
+      const accepted = bodies.filter((b) => b.status === 202);
+      const conflicts = bodies.filter((b) => b.status === 409);
+      expect(accepted.length + conflicts.length).toBe(6);
+      expect(new Set(accepted.map((b) => b.text)).size).toBe(1);
+      for (const conflict of conflicts) expect(checkoutSchemaErrors("Error", JSON.parse(conflict.text))).toBeNull();
+      // Exactly one payment came out of each round.
+      const created = (await h.deliveries()).filter(
+        (d) => d.eventType === "payment_pending" && d.body.includes(JSON.parse(accepted[0]!.text).id as string),
+      );
+      expect(created).toHaveLength(1);
+      conflictsSeen += conflicts.length;
+    }
+    expect(conflictsSeen).toBeGreaterThan(0);
   });
 
   it("maps a 409 to an 'unknown' outcome in the client", async () => {
