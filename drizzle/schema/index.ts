@@ -5,3 +5,5 @@ export * from "./refunds";
 export * from "./orders";
 export * from "./webhook-rejections";
 export * from "./alerts";
+export * from "./alert-rules";
+export * from "./alert-channels";

@@ -57,7 +57,7 @@ describe("which refund moves raise an alert", () => {
 
   it("tells the people who may read refunds, and refuses a rule it does not know", () => {
     expect(alertPermission("refund_expired")).toBe("refunds:read");
-    expect(() => alertPermission("wallet_low")).toThrow(/no audience/);
+    expect(() => alertPermission("no_such_rule")).toThrow(/no audience/);
   });
 
   it("retries a failed delivery after 30 s, then doubling, at most an hour", () => {
