@@ -4,11 +4,19 @@ import { migrateDatabase } from "@/lib/platform/db/migrate";
 import { appUrl, env, isSandbox } from "@/lib/platform/env";
 import { appOrderDeps } from "@/lib/domain/orders/app-order-deps";
 import { startOrderReconciler } from "@/lib/domain/orders/reconcile/reconcile-due-orders";
-import { startAlertDelivery } from "@/lib/domain/alerts/deliver-due-alerts";
+import { startAlerts } from "@/lib/domain/alerts/start-alerts";
 import { appRefundDeps } from "@/lib/domain/refunds/app-refund-deps";
 import { startRefundReconciler } from "@/lib/domain/refunds/reconcile/refund-reconciler-loop";
 import { mountSandboxClock } from "@/lib/domain/refunds/provider-clock";
-import { migrateSandbox, sandboxNow, startSandboxTicker, tickSandbox } from "@/lib/integrations/sandbox/mount";
+import {
+  migrateSandbox,
+  sandboxNow,
+  startMailSink,
+  startSandboxTicker,
+  tickSandbox,
+} from "@/lib/integrations/sandbox/mount";
+import { configuredAlertEmail } from "@/lib/domain/alerts/channels/configured-email";
+import type { Database } from "@/lib/platform/db/types";
 import { seedSandboxOnStartup } from "@/lib/tooling/dev-seed/seed-on-startup";
 import { listeningAddresses, serverReach } from "@/lib/platform/server/reach";
 import { demoUserAccess, startupLine } from "@/lib/platform/server/startup-line";
@@ -61,10 +69,23 @@ async function prepare(): Promise<void> {
   startRefundReconciler(appRefundDeps);
   // Orders placing/unknown/pending are looked up by client_reference or polled on the provider's schedule.
   startOrderReconciler(appOrderDeps);
-  // Alerts written to the outbox with the change that raised them become in-app notifications.
-  startAlertDelivery(() => handle.db);
+  if (isSandbox && configuredAlertEmail()?.builtInSink) await startBuiltInMailSink(handle.db);
+  await startAlerts(handle.db);
   if (outcome === "no-users") {
     log.warn("startup: no users exist: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run user:create`.");
+  }
+}
+
+/** Sandbox mode: a real SMTP server on 127.0.0.1 catches alert email, shown on the Sandbox page. */
+async function startBuiltInMailSink(db: Database): Promise<void> {
+  try {
+    const sink = await startMailSink(() => db, env.SANDBOX_SMTP_PORT);
+    log.info(`startup: sandbox mail sink listening on 127.0.0.1:${sink.port}`);
+  } catch (error) {
+    // Another instance on this machine already runs it; its messages land in the same database.
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE")
+      log.info(`startup: sandbox mail sink already listening on port ${env.SANDBOX_SMTP_PORT}`);
+    else log.warn({ err: error }, "startup: the sandbox mail sink could not start; alert email will be retried");
   }
 }
 

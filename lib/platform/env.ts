@@ -84,6 +84,24 @@ const envSchema = z
     OCTOPUS_CARDS_API_KEY: optionalString,
     OCTOPUS_CARDS_API_SECRET: optionalString,
     OCTOPUS_CARDS_WEBHOOK_SECRET: optionalString,
+    /** Where alert emails are sent: smtp:// or smtps:// (user and password in the URL). Unset: in sandbox mode the built-in mail sink; in live mode no alert email. */
+    ALERT_SMTP_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((value) => /^smtps?:\/\/[^/]+/.test(value), "must be an smtp:// or smtps:// URL")
+        .optional(),
+    ),
+    /** The From of alert emails. */
+    ALERT_EMAIL_FROM: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .min(3, "must be an address such as Payments Ops <alerts@example.com>")
+        .default("Payments Ops <alerts@payments-ops.invalid>"),
+    ),
+    /** Sandbox only: the port the built-in mail sink listens on (127.0.0.1), when ALERT_SMTP_URL is unset. */
+    SANDBOX_SMTP_PORT: intWithDefault(2525, 1, 65535),
     /** Sandbox only: how many payments to seed into a fresh ledger (0 = none). */
     SANDBOX_SEED_PAYMENTS: intWithDefault(300, 0, 5000),
     /** Sandbox only: a bearer token that opens /api/sandbox-control/* without a session (unset: token access off). */

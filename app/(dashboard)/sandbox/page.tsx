@@ -8,7 +8,9 @@ import { requirePagePermission } from "@/lib/domain/auth/current-user";
 import { getDb } from "@/lib/platform/db/client";
 import { isSandbox } from "@/lib/platform/env";
 import { checkoutConfig, octoConfig, octopusCardsConfig } from "@/lib/integrations/providers/config";
-import { clockOffsetMs, sandboxNow, listWebhookDeliveries } from "@/lib/integrations/sandbox/mount";
+import { clockOffsetMs, listReceived, sandboxNow, listWebhookDeliveries } from "@/lib/integrations/sandbox/mount";
+import { MailSinkTable, WebhookSinkTable } from "@/components/sandbox/alert-sinks-tables";
+import { checkSinkWebhooks } from "@/lib/domain/alerts/sandbox-sink-view";
 import { UtcTime } from "@/components/ui/utc-time";
 
 export const metadata: Metadata = { title: "Sandbox" };
@@ -17,11 +19,14 @@ export default async function SandboxPage() {
   await requirePagePermission("settings:manage");
   if (!isSandbox) notFound();
   const db = getDb();
-  const [now, offsetMs, deliveries] = await Promise.all([
+  const [now, offsetMs, deliveries, emails, arrivedWebhooks] = await Promise.all([
     sandboxNow(db),
     clockOffsetMs(db),
     listWebhookDeliveries(db, undefined, { newestFirst: true, limit: 25 }),
+    listReceived(db, "email", 25),
+    listReceived(db, "webhook", 25),
   ]);
+  const alertWebhooks = await checkSinkWebhooks(db, arrivedWebhooks);
   const endpoints = [
     { name: "Checkout.com (Octopus)", baseUrl: checkoutConfig().baseUrl },
     { name: "OCTO", baseUrl: octoConfig().baseUrl },
@@ -57,6 +62,27 @@ export default async function SandboxPage() {
           <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
             Credentials, trigger amounts and control endpoints are in the README&apos;s Sandbox section.
           </p>
+        </Card>
+        <Card title="Alert email (mail sink)">
+          <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-300">
+            Alert email goes to a real SMTP server built into the sandbox; set ALERT_SMTP_URL to send it elsewhere.
+          </p>
+          {emails.length ? (
+            <MailSinkTable emails={emails.map((email) => ({ ...email, receivedAt: new Date(email.receivedAt) }))} />
+          ) : (
+            <EmptyState title="No alert email yet." />
+          )}
+        </Card>
+        <Card title="Alert webhooks (webhook sink)">
+          <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-300">
+            Ops&apos; alerts are also posted, signed, to this built-in receiver; add your own team webhooks on the
+            Alerts page.
+          </p>
+          {alertWebhooks.length ? (
+            <WebhookSinkTable webhooks={alertWebhooks} />
+          ) : (
+            <EmptyState title="No alert webhooks yet." />
+          )}
         </Card>
         <Card title="Recent webhooks sent by the sandboxes">
           {deliveries.length ? (

@@ -2,8 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertOutbox, notifications } from "@/drizzle/schema/alerts";
 import { users } from "@/drizzle/schema/auth";
-import { payments } from "@/drizzle/schema/payments";
-import { refunds } from "@/drizzle/schema/refunds";
+import { insertPendingRefund } from "@/lib/domain/refunds/testing/pending-refund";
 import { transitionRefund } from "@/lib/domain/refunds/transition-refund";
 import type { RefundStatus } from "@/lib/domain/refunds/refund-status";
 import { makeUser } from "@/lib/tooling/testing/fixtures";
@@ -25,34 +24,7 @@ describe(`refund alerts: raised with the move, delivered once to the people who 
   }, 120_000);
   afterAll(async () => t?.dispose());
 
-  async function pendingRefund(amountMinor = 12_000n) {
-    const [payment] = await t.db
-      .insert(payments)
-      .values({
-        provider: "checkout",
-        flow: "checkout_api",
-        status: "captured",
-        reference: `T-${crypto.randomUUID()}`,
-        amountMinor: 100_000n,
-        capturedMinor: 100_000n,
-        refundReservedMinor: amountMinor,
-        currency: "HKD",
-      })
-      .returning();
-    const [refund] = await t.db
-      .insert(refunds)
-      .values({
-        paymentId: payment!.id,
-        provider: "checkout",
-        status: "pending",
-        amountMinor,
-        currency: "HKD",
-        reason: "customer_request",
-        idempotencyKey: crypto.randomUUID(),
-      })
-      .returning();
-    return { paymentId: payment!.id, refundId: refund!.id };
-  }
+  const pendingRefund = (amountMinor?: bigint) => insertPendingRefund(t.db, amountMinor);
 
   const move = (refundId: string, to: RefundStatus) => {
     const at = new Date();
@@ -162,7 +134,7 @@ describe(`refund alerts: raised with the move, delivered once to the people who 
 
     expect((await deliverDueAlerts(t.db, { now: new Date(now.getTime() + 29_000) })).checked).toEqual([]);
     const retried = await deliverDueAlerts(t.db, { now: new Date(now.getTime() + 30_000) });
-    expect(retried.checked).toEqual([expect.objectContaining({ outcome: "delivered", recipients: 3 })]);
+    expect(retried.checked).toEqual([expect.objectContaining({ outcome: "delivered", notified: 3 })]);
     const [after] = await alertsOf(refundId);
     expect(after).toMatchObject({ attempts: 2, lastError: null });
   });

@@ -1,11 +1,10 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
-import { alertOutbox, notifications } from "@/drizzle/schema/alerts";
-import { users } from "@/drizzle/schema/auth";
+import { alertOutbox } from "@/drizzle/schema/alerts";
 import { runEvery } from "@/lib/platform/background/every";
 import { runLeasedChecks, type LeasedCheckRun } from "@/lib/platform/background/lease-runner";
 import type { Database } from "@/lib/platform/db/types";
 import { log } from "@/lib/platform/log/logger";
-import { alertPermission, rolesWith } from "./alert-audience";
+import { fanOutAlert, type AlertChannels, type AlertFanOut } from "./fan-out-alert";
 
 export const alertDeliveryIntervalMs = 2_000;
 /** Long enough for one short transaction per alert; a worker that died frees its alerts after it. */
@@ -19,7 +18,7 @@ export function alertRetryDelayMs(failedAttempts: number): number {
 }
 
 export type AlertDelivery =
-  | { alertId: string; outcome: "delivered"; recipients: number }
+  | ({ alertId: string; outcome: "delivered" } & AlertFanOut)
   | { alertId: string; outcome: "already-delivered" }
   | { alertId: string; outcome: "failed"; error: string; retryAt: Date };
 
@@ -44,10 +43,11 @@ async function leaseDueAlerts(db: Database, limit: number, now: Date): Promise<s
 
 /**
  * One short transaction: the alert row is locked and checked still undelivered (a lease that
- * lapsed mid-delivery cannot deliver it twice), each person to tell gets one notification (the
- * unique index keeps it at one), and the alert is marked delivered.
+ * lapsed mid-delivery cannot deliver it twice), it is fanned out to people and channels (the
+ * unique indexes keep each at one), and marked delivered. Email and webhooks are sent later,
+ * outside any transaction, by the sender (send-due-alert-deliveries.ts).
  */
-function deliverAlert(db: Database, alertId: string, now: Date): Promise<AlertDelivery> {
+function deliverAlert(db: Database, alertId: string, channels: AlertChannels, now: Date): Promise<AlertDelivery> {
   return db.transaction(async (tx) => {
     const [alert] = await tx
       .select()
@@ -56,28 +56,12 @@ function deliverAlert(db: Database, alertId: string, now: Date): Promise<AlertDe
       .for("update");
     if (!alert) throw new Error(`alert ${alertId} vanished`);
     if (alert.deliveredAt) return { alertId, outcome: "already-delivered" as const };
-    const recipients = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(isNull(users.disabledAt), inArray(users.role, rolesWith(alertPermission(alert.rule)))));
-    if (recipients.length > 0)
-      await tx
-        .insert(notifications)
-        .values(
-          recipients.map((user) => ({
-            userId: user.id,
-            outboxId: alert.id,
-            title: alert.title,
-            body: alert.body,
-            href: alert.href,
-          })),
-        )
-        .onConflictDoNothing();
+    const fanOut = await fanOutAlert(tx, alert, channels, now);
     await tx
       .update(alertOutbox)
       .set({ deliveredAt: now, leaseUntil: null, attempts: sql`${alertOutbox.attempts} + 1`, lastError: null })
       .where(eq(alertOutbox.id, alert.id));
-    return { alertId, outcome: "delivered" as const, recipients: recipients.length };
+    return { alertId, outcome: "delivered" as const, ...fanOut };
   });
 }
 
@@ -115,14 +99,17 @@ async function releaseAlertForRetry(db: Database, alertId: string, retryAt: Date
  */
 export function deliverDueAlerts(
   db: Database,
-  options: { limit?: number; now?: Date } = {},
+  options: { limit?: number; now?: Date; channels?: AlertChannels } = {},
 ): Promise<LeasedCheckRun<AlertDelivery>> {
+  const channels = options.channels ?? { email: false };
   return runLeasedChecks(
     {
       noun: "alert",
       leaseDue: (limit, now) => leaseDueAlerts(db, limit, now),
       check: (alertId, now) =>
-        deliverAlert(db, alertId, now).catch((error: unknown) => recordDeliveryFailure(db, alertId, now, error)),
+        deliverAlert(db, alertId, channels, now).catch((error: unknown) =>
+          recordDeliveryFailure(db, alertId, now, error),
+        ),
       releaseForRetry: (alertId, retryAt) => releaseAlertForRetry(db, alertId, retryAt),
       retryAfterMs: firstRetryMs,
     },
@@ -130,7 +117,11 @@ export function deliverDueAlerts(
   );
 }
 
-/** A delivery pass every two seconds in this process; several instances may run it (SKIP LOCKED leases). */
-export function startAlertDelivery(db: () => Database, intervalMs = alertDeliveryIntervalMs): () => void {
-  return runEvery("alert-delivery", () => deliverDueAlerts(db()), intervalMs);
+/** A fan-out pass every two seconds in this process; several instances may run it (SKIP LOCKED leases). */
+export function startAlertDelivery(
+  db: () => Database,
+  channels: AlertChannels,
+  intervalMs = alertDeliveryIntervalMs,
+): () => void {
+  return runEvery("alert-delivery", () => deliverDueAlerts(db(), { channels }), intervalMs);
 }

@@ -14,8 +14,6 @@ const rulesByStatus = {
 
 export type RefundAlertRule = (typeof rulesByStatus)[keyof typeof rulesByStatus];
 
-export const refundAlertRules: readonly RefundAlertRule[] = Object.values(rulesByStatus);
-
 /** The alert rule a move to `status` raises, or null when the move needs nobody. */
 export function refundAlertRule(status: RefundStatus): RefundAlertRule | null {
   return status in rulesByStatus ? rulesByStatus[status as keyof typeof rulesByStatus] : null;

@@ -17,6 +17,9 @@ export { listWebhookDeliveries };
 export { startSandboxTicker } from "./core/tick";
 export { migrateSandbox } from "./db/migrate";
 export { startSandboxServer, type RunningSandboxServer } from "./node-server";
+export { startMailSink } from "./sinks/mail-sink";
+export { receiveSinkWebhook } from "./sinks/webhook-sink";
+export { listReceived } from "./sinks/sink-store";
 
 /** One pass of the simulators' background work: due time-based outcomes, then due webhooks. */
 export function tickSandbox(db: Database, options: { appUrl: string; send?: typeof fetch }) {

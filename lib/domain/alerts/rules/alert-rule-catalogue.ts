@@ -25,8 +25,6 @@ export const alertRuleCatalogue = [
   { rule: "refund_needs_attention", label: "A refund needs a person's attention", permission: "refunds:read" },
 ] as const satisfies readonly AlertRuleEntry[];
 
-export type AlertRuleName = (typeof alertRuleCatalogue)[number]["rule"];
-
 const entries = new Map<string, AlertRuleEntry>(alertRuleCatalogue.map((entry) => [entry.rule, entry]));
 
 /** The catalogue entry of a rule, or undefined for a rule this instance does not know (a newer instance raised it). */
