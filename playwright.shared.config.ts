@@ -37,6 +37,8 @@ export function productionServer(
       E2E_DATA_DIR: dataDir,
       E2E_SEED_PAYMENTS: String(seedPayments),
       SANDBOX_CONTROL_TOKEN: e2eSandboxControlToken,
+      // Its own mail sink port, apart from a dev server's (2525) on the same machine.
+      SANDBOX_SMTP_PORT: String(port + 2000),
     },
     stdout: "pipe",
     stderr: "pipe",

@@ -4,7 +4,19 @@ import { expectSignedIn, signInAs, signInError } from "./support/sign-in";
 import { answerStepUpIfAsked } from "./support/step-up";
 
 const expectedNav = {
-  admin: ["Overview", "Payments", "Refunds", "Orders", "Wallet", "Webhooks", "Audit", "Users", "Settings", "Sandbox"],
+  admin: [
+    "Overview",
+    "Payments",
+    "Refunds",
+    "Orders",
+    "Wallet",
+    "Webhooks",
+    "Audit",
+    "Users",
+    "Settings",
+    "Alerts",
+    "Sandbox",
+  ],
   finance: ["Overview", "Payments", "Refunds", "Orders", "Wallet", "Webhooks"],
   ops: ["Overview", "Payments", "Refunds", "Orders", "Webhooks"],
   merchant: ["Overview", "Orders", "Wallet"],

@@ -91,3 +91,54 @@ test.describe("[SANDBOX] clock and control surface", () => {
     ).toHaveText("expires in 30 days unless collected");
   });
 });
+
+test.describe("[ALERTS] a refund that expires after 91 days on the sandbox clock", () => {
+  test("reaches ops in the notification centre, by email to the mail sink and by signed webhook to the sink, each once", async ({
+    page,
+    browser,
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    const reference = `E2E-EXPIRE-${Date.now().toString(36).toUpperCase()}`;
+    await capturedOctopusPayment(page, reference);
+    await issuePartialRefund(page, "17.43");
+    const refund = page.getByTestId("refund").first();
+    await expect(refund.getByRole("status", { name: "Refund status" })).toHaveText("Approved", { timeout: 30_000 });
+
+    const advanced = await request.post("/api/sandbox-control/clock/advance", {
+      headers: sandboxControlHeaders,
+      data: { days: 91 },
+    });
+    expect(advanced.ok()).toBe(true);
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByTestId("refund").first().getByRole("status", { name: "Refund status" })).toHaveText(
+        "Expired",
+        { timeout: 2_000 },
+      );
+    }).toPass({ timeout: 60_000 });
+
+    const ops = await (await browser.newContext({ storageState: storageStateOf("ops") })).newPage();
+    await expect(async () => {
+      await ops.goto("/notifications");
+      await expect(ops.getByTestId("notification").filter({ hasText: "HK$17.43 expired" })).toHaveCount(1, {
+        timeout: 2_000,
+      });
+    }).toPass({ timeout: 60_000 });
+
+    await expect(async () => {
+      await page.goto("/sandbox");
+      const emails = page.getByTestId("sink-email").filter({ hasText: "HK$17.43 expired" });
+      await expect(emails.filter({ hasText: "ops@demo.test" })).toHaveCount(1, { timeout: 2_000 });
+      await expect(emails.filter({ hasText: "admin@demo.test" })).toHaveCount(1, { timeout: 2_000 });
+      await expect(emails.filter({ hasText: "merchant@demo.test" })).toHaveCount(0);
+      const webhooks = page.getByTestId("sink-webhook").filter({ hasText: "HK$17.43 expired" });
+      await expect(webhooks).toHaveCount(1, { timeout: 2_000 });
+      await expect(webhooks.getByTestId("sink-webhook-signature")).toHaveText("Valid");
+    }).toPass({ timeout: 60_000 });
+    await expect(page.getByTestId("sink-webhook").filter({ hasText: "HK$17.43 expired" })).toContainText(
+      /A refund of HK\$17\.43 expired at .+: the customer did not collect it\./,
+    );
+    await ops.context().close();
+  });
+});

@@ -223,6 +223,27 @@ export const actionMatrix: readonly ActionCase[] = [
     input: () => ({}),
   },
   {
+    file: "lib/app/actions/alerts/add-alert-webhook.ts",
+    name: "addAlertWebhookAction",
+    stepUp: "always",
+    allowed: ["admin"],
+    // Harmless when it succeeds: the sandbox's own webhook sink receives what it is sent.
+    input: () => ({ team: "merchant", label: "RBAC check", url: "http://127.0.0.1:3200/api/sandbox/alert-sink" }),
+  },
+  {
+    file: "lib/app/actions/alerts/remove-alert-webhook.ts",
+    name: "removeAlertWebhookAction",
+    stepUp: "always",
+    allowed: ["admin"],
+    input: () => ({ endpointId: "00000000-0000-4000-8000-000000000004" }),
+  },
+  {
+    file: "lib/app/actions/alerts/set-alert-email.ts",
+    name: "setAlertEmailAction",
+    allowed: ["admin", "finance", "ops", "merchant"],
+    input: () => ({ enabled: "on" }),
+  },
+  {
     file: "lib/app/actions/account/revoke-other-sessions.ts",
     name: "revokeOtherSessionsAction",
     allowed: ["admin", "finance", "ops", "merchant"],

@@ -13,6 +13,7 @@ export const pageAccess: Record<string, readonly RoleName[]> = {
   "/users": ["admin"],
   "/sandbox": ["admin"],
   "/settings": ["admin"],
+  "/alerts": ["admin"],
   "/overview": ["admin", "finance", "ops", "merchant"],
   "/account": ["admin", "finance", "ops", "merchant"],
   "/notifications": ["admin", "finance", "ops", "merchant"],

@@ -72,6 +72,15 @@ export const routeMatrix: readonly RouteCase[] = [
     },
   },
   {
+    route: "/api/sandbox/alert-sink",
+    methods: ["POST"],
+    url: "/api/sandbox/alert-sink",
+    access: {
+      kind: "public",
+      reason: "the sandbox's stand-in for a team's chat webhook: it keeps what arrives; 404 in live mode",
+    },
+  },
+  {
     route: "/api/sandbox-control/[...path]",
     methods: ["GET", "POST", "DELETE"],
     // An unknown control endpoint: admins get 404 on every method, which proves access and moves nothing.

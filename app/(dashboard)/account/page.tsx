@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { PasskeysSection } from "@/components/auth/passkeys-section";
 import { SessionConfirmationCard } from "@/components/auth/session-confirmation-card";
 import { ActiveSessions } from "@/components/account/active-sessions";
+import { AlertEmailForm } from "@/components/account/alert-email-form";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { alertEmailOn } from "@/lib/domain/alerts/channel-preferences";
+import { getDb } from "@/lib/platform/db/client";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/domain/auth/current-user";
@@ -18,6 +21,7 @@ export default async function AccountPage({
 }) {
   const user = await requirePageUser();
   const settingUp = (await searchParams).setup === "totp";
+  const emailOn = await alertEmailOn(getDb(), user.id);
   return (
     <>
       <PageHeader title="Your account" />
@@ -33,6 +37,9 @@ export default async function AccountPage({
       <SecondFactorCard user={user} settingUp={settingUp} />
       <PasskeysSection />
       <SessionConfirmationCard />
+      <Card title="Alert email" className="mt-6">
+        <AlertEmailForm enabled={emailOn} email={user.email} />
+      </Card>
       <Card title="Change password" className="mt-6">
         <ChangePasswordForm email={user.email} />
       </Card>

@@ -23,8 +23,8 @@ export default async function SandboxPage() {
     sandboxNow(db),
     clockOffsetMs(db),
     listWebhookDeliveries(db, undefined, { newestFirst: true, limit: 25 }),
-    listReceived(db, "email", 25),
-    listReceived(db, "webhook", 25),
+    listReceived(db, "email", 50),
+    listReceived(db, "webhook", 50),
   ]);
   const alertWebhooks = await checkSinkWebhooks(db, arrivedWebhooks);
   const endpoints = [

@@ -30,6 +30,8 @@ import {
   startPasskeyVerificationInput,
 } from "@/lib/app/validation/passkeys";
 import { setLowBalanceThresholdInput } from "@/lib/domain/wallet/low-balance-threshold";
+import { addWebhookEndpointInput, removeWebhookEndpointInput } from "@/lib/domain/alerts/webhook-endpoints";
+import { setAlertEmailInput } from "@/lib/domain/alerts/channel-preferences";
 import {
   confirmTotpInput,
   regenerateRecoveryCodesInput,
@@ -83,4 +85,7 @@ export const actionInputSchemas: Record<string, z.ZodType> = {
   checkStepUpAction: checkStepUpInput,
   markNotificationReadAction: markNotificationReadInput,
   markAllNotificationsReadAction: markAllNotificationsReadInput,
+  addAlertWebhookAction: addWebhookEndpointInput({ live: true }),
+  removeAlertWebhookAction: removeWebhookEndpointInput,
+  setAlertEmailAction: setAlertEmailInput,
 };

@@ -18,6 +18,7 @@ export const navItems: readonly NavItem[] = [
   { href: "/audit", label: "Audit", permission: "audit:read" },
   { href: "/users", label: "Users", permission: "users:manage" },
   { href: "/settings", label: "Settings", permission: "settings:manage" },
+  { href: "/alerts", label: "Alerts", permission: "settings:manage" },
   { href: "/sandbox", label: "Sandbox", permission: "settings:manage", sandboxOnly: true },
 ];
 
