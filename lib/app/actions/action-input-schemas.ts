@@ -30,6 +30,7 @@ import {
   startPasskeyVerificationInput,
 } from "@/lib/app/validation/passkeys";
 import { setLowBalanceThresholdInput } from "@/lib/domain/wallet/low-balance-threshold";
+import { setAlertRuleInput } from "@/lib/domain/alerts/rules/alert-rule-input";
 import {
   confirmTotpInput,
   regenerateRecoveryCodesInput,
@@ -60,6 +61,7 @@ export const actionInputSchemas: Record<string, z.ZodType> = {
   recordRefundFollowUpAction: recordRefundFollowUpInput,
   setApprovalThresholdAction: setApprovalThresholdInput,
   setLowBalanceThresholdAction: setLowBalanceThresholdInput,
+  setAlertRuleAction: setAlertRuleInput,
   placeOrderAction: placeOrderInput,
   revealVoucherCodeAction: revealVoucherCodeInput,
   startPasskeyRegistrationAction: startPasskeyRegistrationInput,
