@@ -5,6 +5,7 @@ import { appUrl, env, isSandbox } from "@/lib/platform/env";
 import { appOrderDeps } from "@/lib/domain/orders/app-order-deps";
 import { startOrderReconciler } from "@/lib/domain/orders/reconcile/reconcile-due-orders";
 import { startAlerts } from "@/lib/domain/alerts/start-alerts";
+import { startAlertRuleEvaluation } from "@/lib/domain/alerts/rules/evaluate-alert-rules";
 import { appRefundDeps } from "@/lib/domain/refunds/app-refund-deps";
 import { startRefundReconciler } from "@/lib/domain/refunds/reconcile/refund-reconciler-loop";
 import { mountSandboxClock } from "@/lib/domain/refunds/provider-clock";
@@ -71,6 +72,8 @@ async function prepare(): Promise<void> {
   startOrderReconciler(appOrderDeps);
   if (isSandbox && configuredAlertEmail()?.builtInSink) await startBuiltInMailSink(handle.db);
   await startAlerts(handle.db);
+  // Time- and threshold-based alert rules, every minute; safe on several instances (dedupe keys).
+  startAlertRuleEvaluation(() => handle.db);
   if (outcome === "no-users") {
     log.warn("startup: no users exist: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run user:create`.");
   }

@@ -144,6 +144,20 @@ export const actionMatrix: readonly ActionCase[] = [
     input: () => ({ currency: "KRW", amount: "1" }),
   },
   {
+    file: "lib/app/actions/alert-rules/set-alert-rule.ts",
+    name: "setAlertRuleAction",
+    stepUp: "always",
+    allowed: ["admin"],
+    // Its defaults: whichever spec runs last, the rule acts the same.
+    input: () => ({
+      rule: "reconciliation_drift",
+      team_admin: "on",
+      team_finance: "on",
+      team_ops: "on",
+      delivery: "immediate",
+    }),
+  },
+  {
     file: "lib/app/actions/orders/place-order.ts",
     name: "placeOrderAction",
     allowed: ["admin", "merchant"],

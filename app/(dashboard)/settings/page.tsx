@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AlertRulesCard } from "@/components/settings/alert-rules-card";
 import { LowBalanceThresholdForm } from "@/components/settings/low-balance-threshold-form";
 import { ThresholdForm } from "@/components/settings/threshold-form";
 import { Card } from "@/components/ui/card";
@@ -10,6 +11,7 @@ import { formatMinor } from "@/lib/platform/money/convert";
 import { unreachableThreshold } from "@/lib/domain/refunds/approval-thresholds";
 import { listApprovalThresholds } from "@/lib/domain/refunds/set-approval-threshold";
 import { lowBalanceThresholds } from "@/lib/domain/wallet/low-balance-threshold";
+import { listAlertRules } from "@/lib/domain/alerts/rules/alert-rule-rows";
 import { ledgerWallets } from "@/lib/domain/wallet/wallet-ledger";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -19,6 +21,7 @@ export default async function SettingsPage() {
   const db = getDb();
   const thresholds = await listApprovalThresholds(db);
   const lowBalance = await lowBalanceThresholds(db);
+  const alertRules = await listAlertRules(db);
   const walletCurrencies = [
     ...new Set([...(await ledgerWallets(db)).map((w) => w.currency), ...lowBalance.keys(), "HKD", "USD"]),
   ].sort();
@@ -79,6 +82,7 @@ export default async function SettingsPage() {
           })}
         </ul>
       </Card>
+      <AlertRulesCard rules={alertRules} />
     </>
   );
 }

@@ -32,6 +32,7 @@ import {
 import { setLowBalanceThresholdInput } from "@/lib/domain/wallet/low-balance-threshold";
 import { addWebhookEndpointInput, removeWebhookEndpointInput } from "@/lib/domain/alerts/webhook-endpoints";
 import { setAlertEmailInput } from "@/lib/domain/alerts/channel-preferences";
+import { setAlertRuleInput } from "@/lib/domain/alerts/rules/alert-rule-input";
 import {
   confirmTotpInput,
   regenerateRecoveryCodesInput,
@@ -62,6 +63,7 @@ export const actionInputSchemas: Record<string, z.ZodType> = {
   recordRefundFollowUpAction: recordRefundFollowUpInput,
   setApprovalThresholdAction: setApprovalThresholdInput,
   setLowBalanceThresholdAction: setLowBalanceThresholdInput,
+  setAlertRuleAction: setAlertRuleInput,
   placeOrderAction: placeOrderInput,
   revealVoucherCodeAction: revealVoucherCodeInput,
   startPasskeyRegistrationAction: startPasskeyRegistrationInput,

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { orderEvents, orders, walletMovements, type orderEventSources } from "@/drizzle/schema/orders";
 import type { Transaction } from "@/lib/platform/db/types";
 import { recordWalletMovement } from "@/lib/domain/wallet/record-movement";
+import { raiseOrderFailedNotFixable } from "@/lib/domain/alerts/rules/order-failed-not-fixable";
 import { canTransitionOrder, type OrderStatus } from "./order-status";
 import { orderReturnKinds, syncOrderRefundedMinor } from "./order-refunded";
 
@@ -31,7 +32,8 @@ export interface OrderOrigin {
  * transaction: a refused request releases our debit; a FAILED or CANCELLED order is refunded
  * (the provider refunds its wallet automatically) — each at most once per order, with
  * orders.refunded_minor following; a provider deduction different from our quote is booked as
- * an adjustment. Forbidden moves are ignored.
+ * an adjustment. A failure the user cannot fix raises its alert (outbox, same transaction).
+ * Forbidden moves are ignored.
  */
 export async function transitionOrder(
   tx: Transaction,
@@ -77,6 +79,8 @@ export async function transitionOrder(
     .set({ ...fields, status: to, statusChangedAt: origin.at, updatedAt: origin.at })
     .where(eq(orders.id, orderId));
   await tx.insert(orderEvents).values({ ...event, kind: origin.kind, fromStatus: order.status, toStatus: to });
+  if (to === "failed" && (facts.isUserFixable ?? order.isUserFixable) === false)
+    await raiseOrderFailedNotFixable(tx, order);
 
   const deduction = facts.deductionMinor ?? null;
   if (deduction !== null && deduction !== order.chargeMinor && to !== "failed" && to !== "cancelled") {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, paymentEvents, payments } from "@/drizzle/schema";
+import { alertOutbox, auditLog, paymentEvents, payments } from "@/drizzle/schema";
 import type { AuditActor } from "@/lib/domain/audit/record-audit";
 import type { Database } from "@/lib/platform/db/types";
 import { AppError } from "@/lib/platform/errors";
@@ -26,6 +26,13 @@ const sync = (paymentId: string) => syncPayment(db, h.readers, paymentId, actor)
 const rowOf = async (id: string) => (await db.select().from(payments).where(eq(payments.id, id)))[0];
 const timelineOf = (paymentId: string) =>
   db.select().from(paymentEvents).where(eq(paymentEvents.paymentId, paymentId)).orderBy(paymentEvents.id);
+const driftAlertsOf = async (paymentId: string) =>
+  (
+    await db
+      .select({ key: alertOutbox.dedupeKey })
+      .from(alertOutbox)
+      .where(and(eq(alertOutbox.rule, "reconciliation_drift"), eq(alertOutbox.subjectId, paymentId)))
+  ).map((alert) => alert.key);
 const lastSynced = async (paymentId: string) => (await timelineOf(paymentId)).filter((e) => e.kind === "synced").at(-1);
 
 async function importedOcto(options: { approve?: boolean } = {}) {
@@ -92,6 +99,7 @@ describe(`sync a payment from its provider [${testDatabaseKind}]`, () => {
       shop_transaction_id: payment.shopTransactionId,
     });
     expect(audits[0]?.after).not.toHaveProperty("apiCalls");
+    expect(await driftAlertsOf(payment.paymentId)).toEqual([]);
   });
 
   it("applies a forward change through the provider-poll path and lists it", async () => {
@@ -117,6 +125,8 @@ describe(`sync a payment from its provider [${testDatabaseKind}]`, () => {
       ["synced", "staff", "pending", "captured"],
     ]);
     expect((await sync(payment.paymentId)).inStep).toBe(true);
+    // The ledger caught up with the provider: nothing drifted.
+    expect(await driftAlertsOf(payment.paymentId)).toEqual([]);
   });
 
   it("records a provider answer that would move the status backwards, and never applies it", async () => {
@@ -149,6 +159,9 @@ describe(`sync a payment from its provider [${testDatabaseKind}]`, () => {
       capturedMinor: 1_234_500n,
     });
     expect((await timelineOf(row.id)).map((e) => e.kind)).toEqual(["synced"]);
+    // The disagreement the sync recorded raises the drift alert in its transaction, once however often it is synced.
+    await sync(row.id);
+    expect(await driftAlertsOf(row.id)).toEqual([`reconciliation_drift:${row.id}:captured,provider_status,status`]);
   });
 
   it("refreshes the provider's word when the status already agrees, and records an amount it disagrees with", async () => {
@@ -170,6 +183,8 @@ describe(`sync a payment from its provider [${testDatabaseKind}]`, () => {
     ]);
     expect(await rowOf(row.id)).toMatchObject({ providerStatus: "Captured", amountMinor: 99_990n });
     expect((await sync(row.id)).differences.map((d) => d.field)).toEqual(["amount"]);
+    // A refreshed provider status is not drift; the amount the ledger still disagrees on is.
+    expect(await driftAlertsOf(row.id)).toEqual([`reconciliation_drift:${row.id}:amount`]);
   });
 
   it("records a failed provider read on the timeline and returns the error", async () => {

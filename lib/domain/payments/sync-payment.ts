@@ -8,6 +8,7 @@ import { withApiCalls, type ProviderExchange } from "@/lib/integrations/provider
 import { paymentProviderLabel } from "@/lib/integrations/providers/provider-labels";
 import { paymentProviderFor } from "@/lib/integrations/providers/registry";
 import type { PaymentReaders } from "@/lib/integrations/providers/provider-clients";
+import { raiseReconciliationDrift } from "@/lib/domain/alerts/rules/reconciliation-drift";
 import { applyProviderStatus } from "./apply-provider-status";
 import { paymentTransition, type PaymentStatus } from "./payment-status";
 import { appErrorOfLookup, formatAmount, PaymentLookupError, type ProviderSnapshot } from "./provider-snapshot";
@@ -144,8 +145,9 @@ async function recordSync(
  * forward status change through applyProviderStatus (source provider_poll); refreshes the
  * provider's word when our status already matches; and always writes one staff "synced"
  * timeline event and an audit entry, with the differences found (or none). A provider answer
- * that would move the status backwards is recorded as a difference, never applied. A failed
- * read is recorded the same way before the error is returned.
+ * that would move the status backwards is recorded as a difference, never applied. A difference
+ * recorded and not applied (the ledger still disagrees) raises the reconciliation drift alert
+ * (outbox, same transaction). A failed read is recorded the same way before the error is returned.
  */
 export async function syncPayment(
   db: Database,
@@ -203,6 +205,12 @@ export async function syncPayment(
         .where(eq(payments.id, locked.id));
     }
     const inStep = differences.length === 0;
+    await raiseReconciliationDrift(tx, {
+      paymentId: locked.id,
+      reference: locked.reference,
+      provider: locked.provider,
+      fields: differences.filter((d) => d.resolution === "recorded").map((d) => d.field),
+    });
     await recordSync(tx, locked, actor, now, {
       status,
       detail: withApiCalls(

@@ -23,7 +23,43 @@ export const alertRuleCatalogue = [
   { rule: "refund_expired", label: "A refund expired uncollected", permission: "refunds:read" },
   { rule: "refund_not_collected", label: "A refund was not collected", permission: "refunds:read" },
   { rule: "refund_needs_attention", label: "A refund needs a person's attention", permission: "refunds:read" },
+  {
+    rule: "refund_overdue",
+    label: "A refund is taking longer than its provider usually takes",
+    permission: "refunds:read",
+  },
+  {
+    rule: "approval_waiting",
+    label: "A refund has waited for approval too long",
+    // Only the people who can approve it are asked to.
+    permission: "refunds:approve",
+    threshold: { unit: "hours", defaultValue: 4, min: 1, max: 168 },
+  },
+  {
+    rule: "wallet_low",
+    label: "A wallet is below its low-balance threshold or about to run dry",
+    permission: "wallet:read",
+    threshold: { unit: "days", defaultValue: 7, min: 1, max: 90 },
+  },
+  {
+    rule: "order_failed_not_fixable",
+    label: "An order failed and editing it cannot fix it",
+    permission: "orders:read",
+  },
+  {
+    rule: "webhook_signature_failures",
+    label: "Webhooks with a bad signature in 10 minutes",
+    permission: "webhooks:read",
+    threshold: { unit: "count", defaultValue: 10, min: 1, max: 100_000 },
+  },
+  {
+    rule: "reconciliation_drift",
+    label: "A payment sync found our ledger disagreeing with its provider",
+    permission: "payments:read",
+  },
 ] as const satisfies readonly AlertRuleEntry[];
+
+export type AlertRuleName = (typeof alertRuleCatalogue)[number]["rule"];
 
 const entries = new Map<string, AlertRuleEntry>(alertRuleCatalogue.map((entry) => [entry.rule, entry]));
 
