@@ -29,23 +29,23 @@ export function AddAlertWebhookForm({ teams }: { teams: { value: string; label: 
             ))}
           </SelectInput>
         </Field>
-        <Field id="webhook-label" label="Name" errors={errors?.label} hint="e.g. #payments-ops in Slack">
+        <Field id="webhook-label" label="Name" errors={errors?.name} hint="e.g. #payments-ops in Slack">
           <TextInput
             id="webhook-label"
-            name="label"
+            name="name"
             autoComplete="off"
-            errors={errors?.label}
-            aria-describedby={describedBy("webhook-label", errors?.label, "hint")}
+            errors={errors?.name}
+            aria-describedby={describedBy("webhook-label", errors?.name, "hint")}
           />
         </Field>
-        <Field id="webhook-url" label="Webhook URL" errors={errors?.url}>
+        <Field id="webhook-url" label="Webhook URL" errors={errors?.webhookUrl}>
           <TextInput
             id="webhook-url"
-            name="url"
+            name="webhookUrl"
             type="url"
             autoComplete="off"
-            errors={errors?.url}
-            aria-describedby={describedBy("webhook-url", errors?.url)}
+            errors={errors?.webhookUrl}
+            aria-describedby={describedBy("webhook-url", errors?.webhookUrl)}
           />
         </Field>
         <div className="flex flex-wrap items-center gap-4 sm:col-span-3">

@@ -242,7 +242,7 @@ export const actionMatrix: readonly ActionCase[] = [
     stepUp: "always",
     allowed: ["admin"],
     // Harmless when it succeeds: the sandbox's own webhook sink receives what it is sent.
-    input: () => ({ team: "merchant", label: "RBAC check", url: "http://127.0.0.1:3200/api/sandbox/alert-sink" }),
+    input: () => ({ team: "merchant", name: "RBAC check", webhookUrl: "http://127.0.0.1:3200/api/sandbox/alert-sink" }),
   },
   {
     file: "lib/app/actions/alerts/remove-alert-webhook.ts",

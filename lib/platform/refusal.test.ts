@@ -23,6 +23,7 @@ describe("validationFailure", () => {
   it("says fields in words, never their paths or internal names", () => {
     expect(fieldInWords("status.0")).toBe("Status");
     expect(fieldInWords("customerEmail")).toBe("Customer email");
+    expect(fieldInWords("webhookUrl")).toBe("Webhook URL");
     expect(fieldInWords("idempotency_key")).toBe("Idempotency key");
     expect(fieldInWords("")).toBe("This field");
   });

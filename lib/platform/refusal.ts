@@ -11,14 +11,15 @@ export interface Refusal {
 
 /**
  * A field's key as the user reads it at the start of a sentence: the form field, not its path
- * ("status.0" → "Status", "customerEmail" → "Customer email").
+ * ("status.0" → "Status", "customerEmail" → "Customer email", "webhookUrl" → "Webhook URL").
  */
 export function fieldInWords(key: string): string {
   const words = (key.split(".")[0] ?? key)
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/[_-]+/g, " ")
     .trim()
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/\burl\b/g, "URL");
   return words ? words[0]!.toUpperCase() + words.slice(1) : "This field";
 }
 

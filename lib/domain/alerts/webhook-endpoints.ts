@@ -11,8 +11,8 @@ import { newWebhookSigningSecret } from "./channels/webhook-signature";
 export function addWebhookEndpointInput(options: { live: boolean }) {
   return z.object({
     team: z.enum(roles, { error: "must be one of the teams listed" }),
-    label: z.string({ error: "is required" }).trim().min(1, "is required").max(80, "must be at most 80 characters"),
-    url: z
+    name: z.string({ error: "is required" }).trim().min(1, "is required").max(80, "must be at most 80 characters"),
+    webhookUrl: z
       .string({ error: "is required" })
       .trim()
       .min(1, "is required")
@@ -73,13 +73,18 @@ export async function listWebhookEndpoints(db: DbOrTx): Promise<WebhookEndpointV
 /** Adds a team's endpoint with its audit row; the new signing secret is returned once, for the admin to copy. */
 export async function addAuditedWebhookEndpoint(db: Database, actor: AuditActor, input: AddWebhookEndpointInput) {
   return db.transaction(async (tx) => {
-    const added = await addWebhookEndpoint(tx, { ...input, createdBy: actor.userId });
+    const added = await addWebhookEndpoint(tx, {
+      team: input.team,
+      label: input.name,
+      url: input.webhookUrl,
+      createdBy: actor.userId,
+    });
     await recordAudit(tx, actor, {
       action: "alert_webhook.add",
       targetType: "alert_webhook",
       targetId: added.id,
       before: null,
-      after: { team: input.team, label: input.label, url: maskedWebhookUrl(input.url) },
+      after: { team: input.team, label: input.name, url: maskedWebhookUrl(input.webhookUrl) },
     });
     return added;
   });

@@ -17,7 +17,7 @@ export const addAlertWebhookAction = defineAction({
     return {
       // Shown once, to the admin who added it: the receiver needs it to check signatures.
       data: { endpointId: added.id, signingSecret: added.signingSecret },
-      message: `${roleLabels[input.team]} alerts now also go to “${input.label}”. Copy its signing secret now: it is not shown again.`,
+      message: `${roleLabels[input.team]} alerts now also go to “${input.name}”. Copy its signing secret now: it is not shown again.`,
     };
   },
 });
