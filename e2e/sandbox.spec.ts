@@ -101,7 +101,8 @@ test.describe("[ALERTS] a refund that expires after 91 days on the sandbox clock
     test.setTimeout(180_000);
     const reference = `E2E-EXPIRE-${Date.now().toString(36).toUpperCase()}`;
     await capturedOctopusPayment(page, reference);
-    await issuePartialRefund(page, "17.40");
+    // Ends in 51: the sandbox approves it, then lets it expire uncollected after 90 days.
+    await issuePartialRefund(page, "17.51");
     const refund = page.getByTestId("refund").first();
     await expect(refund.getByRole("status", { name: "Refund status" })).toHaveText("Approved", { timeout: 30_000 });
 
@@ -121,23 +122,23 @@ test.describe("[ALERTS] a refund that expires after 91 days on the sandbox clock
     const ops = await (await browser.newContext({ storageState: storageStateOf("ops") })).newPage();
     await expect(async () => {
       await ops.goto("/notifications");
-      await expect(ops.getByTestId("notification").filter({ hasText: "HK$17.40 expired" })).toHaveCount(1, {
+      await expect(ops.getByTestId("notification").filter({ hasText: "HK$17.51 expired" })).toHaveCount(1, {
         timeout: 2_000,
       });
     }).toPass({ timeout: 60_000 });
 
     await expect(async () => {
       await page.goto("/sandbox");
-      const emails = page.getByTestId("sink-email").filter({ hasText: "HK$17.40 expired" });
+      const emails = page.getByTestId("sink-email").filter({ hasText: "HK$17.51 expired" });
       await expect(emails.filter({ hasText: "ops@demo.test" })).toHaveCount(1, { timeout: 2_000 });
       await expect(emails.filter({ hasText: "admin@demo.test" })).toHaveCount(1, { timeout: 2_000 });
       await expect(emails.filter({ hasText: "merchant@demo.test" })).toHaveCount(0);
-      const webhooks = page.getByTestId("sink-webhook").filter({ hasText: "HK$17.40 expired" });
+      const webhooks = page.getByTestId("sink-webhook").filter({ hasText: "HK$17.51 expired" });
       await expect(webhooks).toHaveCount(1, { timeout: 2_000 });
       await expect(webhooks.getByTestId("sink-webhook-signature")).toHaveText("Valid");
     }).toPass({ timeout: 60_000 });
-    await expect(page.getByTestId("sink-webhook").filter({ hasText: "HK$17.40 expired" })).toContainText(
-      /A refund of HK\$17\.40 expired at .+: the customer did not collect it\./,
+    await expect(page.getByTestId("sink-webhook").filter({ hasText: "HK$17.51 expired" })).toContainText(
+      /A refund of HK\$17\.51 expired at .+: the customer did not collect it\./,
     );
     await ops.context().close();
   });
