@@ -27,7 +27,7 @@ export function AlertRuleForm({ row }: { row: AlertRuleRow }) {
   const thresholdErrors = errors?.threshold;
   return (
     <tr className="align-top" data-testid={formId}>
-      <th scope="row" id={labelId} className="px-3 py-2 text-left font-medium">
+      <th scope="row" id={labelId} className="min-w-52 px-3 py-2 text-left font-medium">
         {row.label}
       </th>
       {roles.map((team) => (
@@ -86,7 +86,13 @@ export function AlertRuleForm({ row }: { row: AlertRuleRow }) {
         <label htmlFor={`${formId}-delivery`} className="sr-only">
           Delivery: {row.label}
         </label>
-        <SelectInput id={`${formId}-delivery`} form={formId} name="delivery" defaultValue={row.delivery}>
+        <SelectInput
+          id={`${formId}-delivery`}
+          form={formId}
+          name="delivery"
+          defaultValue={row.delivery}
+          className={cn(inputClass, "min-w-40")}
+        >
           {Object.entries(deliveryLabels).map(([mode, label]) => (
             <option key={mode} value={mode}>
               {label}
@@ -100,7 +106,7 @@ export function AlertRuleForm({ row }: { row: AlertRuleRow }) {
           <Button type="submit" disabled={pending} aria-describedby={labelId}>
             {pending ? "Saving…" : "Save"}
           </Button>
-          <div className="w-56">
+          <div className="w-44">
             <FormStatus result={result} />
           </div>
         </form>
