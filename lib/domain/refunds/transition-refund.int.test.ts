@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payments } from "@/drizzle/schema/payments";
-import { refunds } from "@/drizzle/schema/refunds";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/lib/tooling/testing/test-database";
 import type { RefundStatus } from "./refund-status";
+import { insertPaymentWithPendingRefunds } from "./testing/pending-refund";
 import { transitionRefund } from "./transition-refund";
 
 describe(`a refund's status moves the payment's reserved and refunded amounts together [${testDatabaseKind}]`, () => {
@@ -13,37 +13,8 @@ describe(`a refund's status moves the payment's reserved and refunded amounts to
   }, 120_000);
   afterAll(async () => t?.dispose());
 
-  async function paymentWithPendingRefunds(...amounts: bigint[]) {
-    const reserved = amounts.reduce((sum, amount) => sum + amount, 0n);
-    const [payment] = await t.db
-      .insert(payments)
-      .values({
-        provider: "checkout",
-        flow: "checkout_api",
-        status: "captured",
-        reference: `T-${crypto.randomUUID()}`,
-        amountMinor: 10_000n,
-        capturedMinor: 10_000n,
-        refundReservedMinor: reserved,
-        currency: "HKD",
-      })
-      .returning();
-    const rows = await t.db
-      .insert(refunds)
-      .values(
-        amounts.map((amountMinor) => ({
-          paymentId: payment!.id,
-          provider: "checkout" as const,
-          status: "pending" as const,
-          amountMinor,
-          currency: "HKD",
-          reason: "customer_request" as const,
-          idempotencyKey: crypto.randomUUID(),
-        })),
-      )
-      .returning();
-    return { paymentId: payment!.id, refundIds: rows.map((row) => row.id) };
-  }
+  const paymentWithPendingRefunds = (...amounts: bigint[]) =>
+    insertPaymentWithPendingRefunds(t.db, amounts, { capturedMinor: 10_000n });
 
   const move = (refundId: string, to: RefundStatus) => {
     const at = new Date();

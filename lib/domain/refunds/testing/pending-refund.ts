@@ -2,8 +2,12 @@ import { payments } from "@/drizzle/schema/payments";
 import { refunds } from "@/drizzle/schema/refunds";
 import type { Database } from "@/lib/platform/db/types";
 
-/** A captured HK$1,000.00 Checkout.com payment with one pending refund of `amountMinor` reserved against it. */
-export async function insertPendingRefund(db: Database, amountMinor = 12_000n) {
+/** A captured HKD Checkout.com payment with one pending refund per amount, each reserved against it. */
+export async function insertPaymentWithPendingRefunds(
+  db: Database,
+  amounts: bigint[],
+  { capturedMinor = 100_000n }: { capturedMinor?: bigint } = {},
+) {
   const [payment] = await db
     .insert(payments)
     .values({
@@ -11,23 +15,31 @@ export async function insertPendingRefund(db: Database, amountMinor = 12_000n) {
       flow: "checkout_api",
       status: "captured",
       reference: `T-${crypto.randomUUID()}`,
-      amountMinor: 100_000n,
-      capturedMinor: 100_000n,
-      refundReservedMinor: amountMinor,
+      amountMinor: capturedMinor,
+      capturedMinor,
+      refundReservedMinor: amounts.reduce((sum, amount) => sum + amount, 0n),
       currency: "HKD",
     })
     .returning();
-  const [refund] = await db
+  const rows = await db
     .insert(refunds)
-    .values({
-      paymentId: payment!.id,
-      provider: "checkout",
-      status: "pending",
-      amountMinor,
-      currency: "HKD",
-      reason: "customer_request",
-      idempotencyKey: crypto.randomUUID(),
-    })
+    .values(
+      amounts.map((amountMinor) => ({
+        paymentId: payment!.id,
+        provider: "checkout" as const,
+        status: "pending" as const,
+        amountMinor,
+        currency: "HKD",
+        reason: "customer_request" as const,
+        idempotencyKey: crypto.randomUUID(),
+      })),
+    )
     .returning();
-  return { paymentId: payment!.id, refundId: refund!.id };
+  return { paymentId: payment!.id, refundIds: rows.map((row) => row.id) };
+}
+
+/** A captured HK$1,000.00 payment with one pending refund of `amountMinor`. */
+export async function insertPendingRefund(db: Database, amountMinor = 12_000n) {
+  const { paymentId, refundIds } = await insertPaymentWithPendingRefunds(db, [amountMinor]);
+  return { paymentId, refundId: refundIds[0]! };
 }
