@@ -195,6 +195,17 @@ describe(`alert channels: in-app, email and signed webhooks, each exactly once [
     await bothInstancesRun(new Date(now.getTime() + 4_000));
     expect(webhooksAbout("HK$456.78")).toHaveLength(1);
     expect((await deliveriesOf(later.refundId)).filter((d) => d.target === removable.id)).toEqual([]);
+
+    // Removed between fan-out and sending: given up at once, not retried for hours.
+    const raced = await addWebhookEndpoint(t.db, { team: "ops", label: "Raced", url: hooks.url, createdBy: null });
+    const last = await expiredRefund(67_890n);
+    const at = new Date(now.getTime() + 5_000);
+    await deliverDueAlerts(t.db, { now: at, channels: { email: true } });
+    await removeWebhookEndpoint(t.db, raced.id, at);
+    await sendDueAlertDeliveries(t.db, senders, { now: at });
+    const [gone] = (await deliveriesOf(last.refundId)).filter((d) => d.target === raced.id);
+    expect(gone).toMatchObject({ attempts: 1, deliveredAt: null, abandonedAt: at });
+    expect(gone!.lastError).toBe("the webhook was removed before the alert could be sent");
   });
 
   it("leaves out a person who turned alert email off, and a team the rule is switched off for", async () => {

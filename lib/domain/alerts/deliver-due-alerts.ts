@@ -5,6 +5,7 @@ import { runLeasedChecks, type LeasedCheckRun } from "@/lib/platform/background/
 import type { Database } from "@/lib/platform/db/types";
 import { log } from "@/lib/platform/log/logger";
 import { fanOutAlert, type AlertChannels, type AlertFanOut } from "./fan-out-alert";
+import { failureMessage } from "./failure-message";
 
 export const alertDeliveryIntervalMs = 2_000;
 /** Long enough for one short transaction per alert; a worker that died frees its alerts after it. */
@@ -63,12 +64,6 @@ function deliverAlert(db: Database, alertId: string, channels: AlertChannels, no
       .where(eq(alertOutbox.id, alert.id));
     return { alertId, outcome: "delivered" as const, ...fanOut };
   });
-}
-
-/** The database's own words, not Drizzle's wrapper (which repeats the query and its parameters). */
-function failureMessage(error: unknown): string {
-  const reason = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  return reason instanceof Error ? reason.message : String(reason);
 }
 
 /** The row is still leased to us, so nobody else writes its attempts between the read and the write. */

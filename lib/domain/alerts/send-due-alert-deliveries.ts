@@ -9,11 +9,17 @@ import type { OutgoingMessage } from "./channels/alert-message";
 import type { EmailChannel } from "./channels/email-channel";
 import { sendAlertWebhook } from "./channels/webhook-channel";
 import { alertRetryDelayMs } from "./deliver-due-alerts";
+import { failureMessage } from "./failure-message";
 
 export interface AlertSenders {
   email: EmailChannel | null;
   /** The app's base URL: alert links are absolute outside the app. */
   appUrl: string;
+}
+
+/** Nothing to retry: the delivery is given up at once. */
+class DeliveryImpossible extends Error {
+  override name = "DeliveryImpossible";
 }
 
 /** Longer than the slowest send (SMTP socket 20 s, webhook 15 s): a live lease means a send in progress. */
@@ -120,16 +126,11 @@ async function send(
       .select({ secret: alertWebhookEndpoints.signingSecret, disabledAt: alertWebhookEndpoints.disabledAt })
       .from(alertWebhookEndpoints)
       .where(eq(alertWebhookEndpoints.id, first.target));
-    if (!endpoint || endpoint.disabledAt) throw new Error("the webhook was removed before the alert could be sent");
+    if (!endpoint || endpoint.disabledAt)
+      throw new DeliveryImpossible("the webhook was removed before the alert could be sent");
     return sendAlertWebhook(first.address, endpoint.secret, message, now);
   }
   throw new Error(`no sender is known for the channel "${first.channel}"`);
-}
-
-/** The sender's own words, not a wrapper's: nodemailer's and fetch's causes name the server's refusal. */
-function failureMessage(error: unknown): string {
-  const reason = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  return reason instanceof Error ? reason.message : String(reason);
 }
 
 /**
@@ -140,14 +141,14 @@ function failureMessage(error: unknown): string {
 async function sendMessage(db: Database, senders: AlertSenders, group: string, now: Date): Promise<DeliverySend> {
   const loaded = await loadMessage(db, idsOf(group), senders.appUrl);
   if (!loaded) return { group, outcome: "nothing-to-send" };
-  let result: { ok: true; detail: string } | { ok: false; error: string };
+  let result: { ok: true; detail: string } | { ok: false; error: string; final: boolean };
   try {
     result = { ok: true, detail: await send(db, senders, loaded, now) };
   } catch (error) {
-    result = { ok: false, error: failureMessage(error) };
+    result = { ok: false, error: failureMessage(error), final: error instanceof DeliveryImpossible };
   }
   const attempts = loaded.attempts + 1;
-  const abandoned = !result.ok && attempts >= maxDeliveryAttempts;
+  const abandoned = !result.ok && (result.final || attempts >= maxDeliveryAttempts);
   await db.transaction(async (tx) => {
     await tx
       .update(alertDeliveries)
