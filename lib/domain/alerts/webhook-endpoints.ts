@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { typedText } from "@/lib/app/validation/text";
 import { roles } from "@/drizzle/schema/auth";
 import { alertWebhookEndpoints } from "@/drizzle/schema/alert-channels";
 import { recordAudit, type AuditActor } from "@/lib/domain/audit/record-audit";
@@ -11,12 +12,9 @@ import { newWebhookSigningSecret } from "./channels/webhook-signature";
 export function addWebhookEndpointInput(options: { live: boolean }) {
   return z.object({
     team: z.enum(roles, { error: "must be one of the teams listed" }),
-    name: z.string({ error: "is required" }).trim().min(1, "is required").max(80, "must be at most 80 characters"),
-    webhookUrl: z
-      .string({ error: "is required" })
-      .trim()
-      .min(1, "is required")
-      .max(2000, "must be at most 2,000 characters")
+    name: typedText({ max: 80 }).pipe(z.string().min(1, "is required")),
+    webhookUrl: typedText({ max: 2000 })
+      .pipe(z.string().min(1, "is required"))
       .refine((value) => URL.canParse(value), "must be a full address such as https://hooks.slack.com/services/…")
       .refine(
         (value) =>
