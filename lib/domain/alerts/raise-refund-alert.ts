@@ -1,9 +1,9 @@
-import { alertOutbox } from "@/drizzle/schema/alerts";
 import { paymentProviderLabelOrName } from "@/lib/integrations/providers/provider-labels";
 import type { Transaction } from "@/lib/platform/db/types";
 import { formatMinor } from "@/lib/platform/money/convert";
 import { refundRowAnchor } from "@/lib/domain/refunds/refund-anchor";
 import type { RefundStatus } from "@/lib/domain/refunds/refund-status";
+import { raiseAlert } from "./rules/outbox-alert";
 
 const rulesByStatus = {
   declined: "refund_declined",
@@ -87,5 +87,5 @@ export function refundAlert(rule: RefundAlertRule, facts: RefundAlertFacts): Ref
 export async function raiseRefundAlert(tx: Transaction, to: RefundStatus, facts: RefundAlertFacts): Promise<void> {
   const rule = refundAlertRule(to);
   if (!rule) return;
-  await tx.insert(alertOutbox).values(refundAlert(rule, facts)).onConflictDoNothing({ target: alertOutbox.dedupeKey });
+  await raiseAlert(tx, refundAlert(rule, facts));
 }
