@@ -38,6 +38,31 @@ test.describe("[OVERVIEW] finance", () => {
     await expect(page.getByRole("link", { name: reference, exact: true })).toBeVisible();
   });
 
+  test("a declined refund is counted under Needs a person, and its link opens exactly the refunds needing follow-up", async ({
+    page,
+  }) => {
+    const reference = `E2E-OV-FU-${Date.now().toString(36).toUpperCase()}`;
+    await capturedOctopusPayment(page, reference, "300.00");
+    // Ends in 10: declined by Octopus in the sandbox.
+    await issuePartialRefund(page, "20.10");
+    await expect(page.getByTestId("refund").first()).toContainText("Declined", { timeout: 30_000 });
+
+    await page.goto("/overview");
+    const needs = page.getByTestId("needs-a-person");
+    await expect(needs.getByTestId("needs-attention")).toHaveText(/need.? attention|No refund needs attention\./);
+    await expect(needs.getByTestId("overdue")).toHaveText(/overdue/);
+    // Reconciliation drift is listed for each payment provider.
+    await expect(page.getByTestId("sync-drift-checkout")).toContainText("Checkout.com");
+    await expect(page.getByTestId("sync-drift-octo")).toContainText("OCTO");
+    await needs.getByTestId("follow-up").getByRole("link").click();
+    await expect(page).toHaveURL(/\/refunds\?need=follow_up/);
+    await expect(page.getByLabel("Needs")).toHaveValue("follow_up");
+    const rows = page.getByTestId("refund-row");
+    await expect(rows.filter({ hasText: reference })).toHaveCount(1);
+    // Every row listed is one the monitor itself marks as needing action.
+    for (const row of await rows.all()) await expect(row.getByTestId("action-needed")).toContainText("Action needed");
+  });
+
   test("the refunds it points at: in flight by status and age, each a link to the monitor filtered to them", async ({
     page,
   }) => {

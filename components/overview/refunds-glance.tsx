@@ -8,7 +8,33 @@ const linkClass = "text-blue-700 underline dark:text-blue-300";
 const count = (n: number) => n.toLocaleString("en-US");
 const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 
-/** Where finance and ops see at once what is stuck: each figure opens the rows behind it. */
+/** One count of refunds that need a person, linking to exactly those rows ("more than 1,000" past the list's cap). */
+function NeedLine({
+  testId,
+  count: figure,
+  href,
+  none,
+  rest,
+}: {
+  testId: string;
+  count: { count: number; capped: boolean };
+  href: string;
+  none: string;
+  /** The sentence after "N refunds", agreeing with the count. */
+  rest: (count: number) => string;
+}) {
+  if (figure.count === 0) return <li data-testid={testId}>{none}</li>;
+  return (
+    <li data-testid={testId}>
+      <Link href={href} className={linkClass}>
+        {figure.capped ? `More than ${count(figure.count)} refunds` : plural(figure.count, "refund", "refunds")}
+      </Link>{" "}
+      {rest(figure.capped ? 2 : figure.count)}
+    </li>
+  );
+}
+
+/** Where finance and ops see at once what is stuck (cards for the page's grid): each figure opens the rows behind it. */
 export function RefundsGlance({
   glance,
   refusedWebhooks,
@@ -21,25 +47,32 @@ export function RefundsGlance({
   /** Adds the user's time zone to a link, so the list shows times as this page does. */
   withZone: (href: string) => string;
 }) {
-  const { actionNeeded, approvals } = glance;
+  const { followUp, needsAttention, overdue, approvals } = glance;
   return (
-    <div className="grid gap-4 lg:grid-cols-3">
+    <>
       <Card title="Needs a person" className="min-w-0">
         <ul className="space-y-2 text-sm" data-testid="needs-a-person">
-          <li data-testid="action-needed">
-            {actionNeeded.count === 0 ? (
-              "No refund is waiting for someone to settle it another way."
-            ) : (
-              <>
-                <Link href={withZone("/refunds")} className={linkClass}>
-                  {actionNeeded.capped
-                    ? `More than ${count(actionNeeded.count)} refunds`
-                    : plural(actionNeeded.count, "refund", "refunds")}
-                </Link>{" "}
-                ended declined, expired or not collected: the money did not reach the customer.
-              </>
-            )}
-          </li>
+          <NeedLine
+            testId="follow-up"
+            count={followUp}
+            href={withZone("/refunds?need=follow_up")}
+            none="No refund is waiting for someone to settle it another way."
+            rest={() => "ended declined, expired or not collected: the money did not reach the customer."}
+          />
+          <NeedLine
+            testId="needs-attention"
+            count={needsAttention}
+            href={withZone("/refunds?status=needs_attention")}
+            none="No refund needs attention."
+            rest={(n) => `${n === 1 ? "needs" : "need"} attention: the provider's answer did not settle it.`}
+          />
+          <NeedLine
+            testId="overdue"
+            count={overdue}
+            href={withZone("/refunds?need=overdue")}
+            none="No refund is overdue at its provider."
+            rest={(n) => `${n === 1 ? "is" : "are"} overdue: the provider has taken longer than it usually does.`}
+          />
           <li data-testid="approvals-for-me">
             {approvals.forMe === 0 ? (
               approvals.total === 0 ? (
@@ -106,6 +139,6 @@ export function RefundsGlance({
           ))}
         </ul>
       </Card>
-    </div>
+    </>
   );
 }

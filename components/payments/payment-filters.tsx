@@ -18,7 +18,7 @@ const commonTimeZones = [
 ];
 const dateHint = "YYYY-MM-DD, or YYYY-MM-DDTHH:MM";
 /** The URL filters folded under "More filters" (the time zone is how times read, not a filter). */
-const narrowingFilters = ["provider", "currency", "min", "max", "from", "to", "status"] as const;
+const narrowingFilters = ["provider", "currency", "min", "max", "from", "to", "status", "sync"] as const;
 
 /**
  * A plain GET form: the filters live in the URL, so a view can be shared, reloaded and reached
@@ -83,6 +83,15 @@ export function PaymentFiltersForm({
                 name="provider"
                 defaultValue={params.provider ?? ""}
                 options={paymentProviders.map((p) => [p, paymentProviderLabels[p]] as const)}
+              />
+            </Field>
+            <Field id="filter-sync" label="Last sync">
+              <FilterSelect
+                id="filter-sync"
+                name="sync"
+                defaultValue={params.sync ?? ""}
+                options={[["disagreed", "Disagreed with the provider"]]}
+                all="Any"
               />
             </Field>
             <Field id="filter-currency" label="Currency">

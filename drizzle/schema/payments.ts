@@ -96,8 +96,18 @@ export const payments = pgTable(
     createdAt: timestamptz().notNull().defaultNow(),
     updatedAt: timestamptz().notNull().defaultNow(),
     statusChangedAt: timestamptz().notNull().defaultNow(),
+    /**
+     * What the latest sync found this payment's provider saying differently and left as it was
+     * ("status", "amount", …), set in the sync's own transaction; null when that sync agreed (or
+     * changed what differed), or none was made. The overview counts these per provider.
+     */
+    syncDisagreement: text().array(),
   },
   (t) => [
+    // Few rows: only payments whose latest sync disagreed. Keyset order, like the list's indexes.
+    index("payments_sync_disagreement_idx")
+      .on(t.provider, t.createdAt, t.id)
+      .where(sql`${t.syncDisagreement} is not null`),
     uniqueIndex("payments_provider_payment_id_unique")
       .on(t.provider, t.providerPaymentId)
       .where(sql`${t.providerPaymentId} is not null`),

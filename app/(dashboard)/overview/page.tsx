@@ -3,12 +3,14 @@ import { DailyMoneyChart } from "@/components/overview/daily-money-chart";
 import { MerchantOverview } from "@/components/overview/merchant-overview";
 import { PaymentMoneyCards, type MoneyPeriod } from "@/components/overview/payment-money-cards";
 import { RefundsGlance } from "@/components/overview/refunds-glance";
+import { SyncDriftCard } from "@/components/overview/sync-drift-card";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/domain/auth/current-user";
 import { can } from "@/lib/domain/auth/permissions";
 import { dailyPaymentMoney, paymentMoneyBetween } from "@/lib/domain/overview/payment-money";
 import { refundsAtAGlance, refusedWebhooksInLastHour } from "@/lib/domain/overview/refunds-at-a-glance";
+import { syncDisagreementsByProvider } from "@/lib/domain/overview/sync-disagreements";
 import { ensureWalletsOnce } from "@/lib/domain/wallet/ensure-wallets";
 import { octopusCardsClient } from "@/lib/integrations/providers/clients";
 import { getDb } from "@/lib/platform/db/client";
@@ -44,7 +46,7 @@ export default async function OverviewPage({
       log.error({ err: error }, "overview: Octopus Cards wallets could not be read"),
     );
 
-  const [periods, daily, glance, refusedWebhooks] = await Promise.all([
+  const [periods, daily, glance, refusedWebhooks, drift] = await Promise.all([
     seeMoney
       ? Promise.all(
           [
@@ -61,6 +63,7 @@ export default async function OverviewPage({
     seeMoney ? dailyPaymentMoney(db, days) : null,
     seeRefunds ? refundsAtAGlance(db, user.id, now) : null,
     can(user.role, "webhooks:read") ? refusedWebhooksInLastHour(db, now) : 0,
+    seeMoney ? syncDisagreementsByProvider(db) : null,
   ]);
   const chartCurrencies = [...new Set(periods?.at(-1)?.money.map((m) => m.currency) ?? [])];
 
@@ -77,14 +80,17 @@ export default async function OverviewPage({
       {glance ? (
         <section aria-labelledby="attention-heading" className="mb-8">
           <h2 id="attention-heading" className="sr-only">
-            Refunds and webhooks
+            Refunds, webhooks and reconciliation
           </h2>
-          <RefundsGlance
-            glance={glance}
-            refusedWebhooks={refusedWebhooks}
-            showWebhooks={can(user.role, "webhooks:read")}
-            withZone={(href) => withDisplayZone(href, zone)}
-          />
+          <div className="grid gap-4 md:grid-cols-2 2xl:grid-cols-4">
+            <RefundsGlance
+              glance={glance}
+              refusedWebhooks={refusedWebhooks}
+              showWebhooks={can(user.role, "webhooks:read")}
+              withZone={(href) => withDisplayZone(href, zone)}
+            />
+            {drift ? <SyncDriftCard drift={drift} withZone={(href) => withDisplayZone(href, zone)} /> : null}
+          </div>
         </section>
       ) : null}
       {periods && daily ? (

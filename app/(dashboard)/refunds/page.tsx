@@ -30,6 +30,8 @@ import {
   refundAgeBuckets,
   refundAgeLabels,
   refundMonitorFiltersSchema,
+  refundNeedLabels,
+  refundNeeds,
   settledCountCap,
   type RefundMonitorFilters,
 } from "@/lib/domain/refunds/monitor";
@@ -52,6 +54,7 @@ function Filters({ filters, timeZone }: { filters: RefundMonitorFilters; timeZon
     { name: "status", label: "Status", options: refundStatuses.map((s) => [s, refundStatusLabels[s]] as const) },
     { name: "provider", label: "Provider", options: Object.entries(paymentProviderLabels) },
     { name: "age", label: "Age", options: refundAgeBuckets.map((b) => [b, refundAgeLabels[b]] as const) },
+    { name: "need", label: "Needs", options: refundNeeds.map((n) => [n, refundNeedLabels[n]] as const) },
   ] as const;
   return (
     <form method="get" className="mb-3 flex flex-wrap items-end gap-3" aria-label="Filter refunds">
@@ -98,7 +101,7 @@ export default async function RefundsPage({
   ]);
   const timeZone = await displayZoneOf(filters.tz);
   const { cursor } = filters;
-  const filtersOnly = { status: filters.status, provider: filters.provider, age: filters.age };
+  const filtersOnly = { status: filters.status, provider: filters.provider, age: filters.age, need: filters.need };
   const pagerParams = { ...filtersOnly, tz: timeZone === defaultDisplayZone ? undefined : timeZone };
   const activeFilters = Object.values(filtersOnly).filter(Boolean).length;
   const paymentHref = (paymentId: string) => withDisplayZone(`/payments/${paymentId}`, timeZone);

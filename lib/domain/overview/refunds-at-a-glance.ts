@@ -2,21 +2,28 @@ import { and, count, eq, gte, sql } from "drizzle-orm";
 import { webhookReceipts } from "@/drizzle/schema/payments";
 import { refunds } from "@/drizzle/schema/refunds";
 import type { DbOrTx } from "@/lib/platform/db/types";
-import { countActionNeeded } from "@/lib/domain/refunds/follow-up/count-action-needed";
 import {
   awaitingStatuses,
+  countMonitorRefunds,
   openRefundCounts,
-  settledCountCap,
   type RefundAgeBucket,
 } from "@/lib/domain/refunds/monitor";
 import type { RefundStatus } from "@/lib/domain/refunds/refund-status";
+
+type CappedCount = { count: number; capped: boolean };
 
 export interface RefundsAtAGlance {
   /** Refunds still waiting on someone, per status (every provider together), in the monitor's order. */
   inFlight: { status: RefundStatus; count: number }[];
   ages: Record<RefundAgeBucket, number>;
-  /** Refunds whose money never reached the customer and that nobody has settled another way. */
-  actionNeeded: { count: number; capped: boolean };
+  /**
+   * What needs a person, each the count of the refunds list with the same filter: the money never
+   * reached the customer and nobody has settled it another way; the provider's answer was unclear;
+   * the provider is later than it usually is.
+   */
+  followUp: CappedCount;
+  needsAttention: CappedCount;
+  overdue: CappedCount;
   /** Refunds waiting for a second person: all of them, and those this user may approve (not their own). */
   approvals: { total: number; forMe: number };
 }
@@ -24,9 +31,11 @@ export interface RefundsAtAGlance {
 /** What finance and ops look at first about refunds, from the same queries as the refunds monitor. */
 export async function refundsAtAGlance(db: DbOrTx, userId: string, now: Date): Promise<RefundsAtAGlance> {
   const awaitingApproval = eq(refunds.status, "awaiting_approval");
-  const [open, actionNeeded, [allApprovals], [forMe]] = await Promise.all([
+  const [open, followUp, needsAttention, overdue, [allApprovals], [forMe]] = await Promise.all([
     openRefundCounts(db, now),
-    countActionNeeded(db, settledCountCap),
+    countMonitorRefunds(db, { need: "follow_up" }, now),
+    countMonitorRefunds(db, { status: "needs_attention" }, now),
+    countMonitorRefunds(db, { need: "overdue" }, now),
     db.select({ n: count() }).from(refunds).where(awaitingApproval),
     db
       .select({ n: count() })
@@ -42,7 +51,9 @@ export async function refundsAtAGlance(db: DbOrTx, userId: string, now: Date): P
   return {
     inFlight,
     ages: open.ages,
-    actionNeeded,
+    followUp,
+    needsAttention,
+    overdue,
     approvals: { total: allApprovals?.n ?? 0, forMe: forMe?.n ?? 0 },
   };
 }

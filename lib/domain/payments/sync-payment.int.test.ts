@@ -162,6 +162,7 @@ describe(`sync a payment from its provider [${testDatabaseKind}]`, () => {
     // The disagreement the sync recorded raises the drift alert in its transaction, once however often it is synced.
     await sync(row.id);
     expect(await driftAlertsOf(row.id)).toEqual([`reconciliation_drift:${row.id}:captured,provider_status,status`]);
+    expect((await rowOf(row.id))?.syncDisagreement).toEqual(["captured", "provider_status", "status"]);
   });
 
   it("refreshes the provider's word when the status already agrees, and records an amount it disagrees with", async () => {
@@ -185,6 +186,11 @@ describe(`sync a payment from its provider [${testDatabaseKind}]`, () => {
     expect((await sync(row.id)).differences.map((d) => d.field)).toEqual(["amount"]);
     // A refreshed provider status is not drift; the amount the ledger still disagrees on is.
     expect(await driftAlertsOf(row.id)).toEqual([`reconciliation_drift:${row.id}:amount`]);
+    expect((await rowOf(row.id))?.syncDisagreement).toEqual(["amount"]);
+    // Once the ledger agrees again (here corrected by hand), the next sync clears what the overview counts.
+    await db.update(payments).set({ amountMinor: 12_340n }).where(eq(payments.id, row.id));
+    expect((await sync(row.id)).inStep).toBe(true);
+    expect((await rowOf(row.id))?.syncDisagreement).toBeNull();
   });
 
   it("records a failed provider read on the timeline and returns the error", async () => {

@@ -146,8 +146,9 @@ async function recordSync(
  * provider's word when our status already matches; and always writes one staff "synced"
  * timeline event and an audit entry, with the differences found (or none). A provider answer
  * that would move the status backwards is recorded as a difference, never applied. A difference
- * recorded and not applied (the ledger still disagrees) raises the reconciliation drift alert
- * (outbox, same transaction). A failed read is recorded the same way before the error is returned.
+ * recorded and not applied (the ledger still disagrees) is kept on the payment (sync_disagreement,
+ * cleared by a later sync that leaves nothing disagreeing) and raises the reconciliation drift
+ * alert (outbox, same transaction). A failed read is recorded the same way before the error is returned.
  */
 export async function syncPayment(
   db: Database,
@@ -205,11 +206,16 @@ export async function syncPayment(
         .where(eq(payments.id, locked.id));
     }
     const inStep = differences.length === 0;
+    const leftDisagreeing = [...new Set(differences.filter((d) => d.resolution === "recorded").map((d) => d.field))];
+    await tx
+      .update(payments)
+      .set({ syncDisagreement: leftDisagreeing.length ? leftDisagreeing.sort() : null })
+      .where(eq(payments.id, locked.id));
     await raiseReconciliationDrift(tx, {
       paymentId: locked.id,
       reference: locked.reference,
       provider: locked.provider,
-      fields: differences.filter((d) => d.resolution === "recorded").map((d) => d.field),
+      fields: leftDisagreeing,
     });
     await recordSync(tx, locked, actor, now, {
       status,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias, unionAll } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { users } from "@/drizzle/schema/auth";
@@ -9,7 +9,7 @@ import { paymentProviderProfileFor } from "@/lib/integrations/providers/provider
 import { timeZoneParam } from "@/lib/platform/time-zone/display-zone";
 import { decodeMonitorCursor, encodeMonitorCursor, monitorCursorField, type MonitorCursor } from "./monitor-cursor";
 import { expiresInDays } from "./collection-window";
-import { countActionNeeded } from "./follow-up/count-action-needed";
+import { actionNeededCondition, countActionNeeded } from "./follow-up/count-action-needed";
 import { isActionNeeded, loadFollowUps, type FollowUpView } from "./follow-up/load-follow-ups";
 import { isFinalRefundStatus, type RefundStatus } from "./refund-status";
 
@@ -50,6 +50,14 @@ export const awaitingStatuses = refundStatuses.filter(
 );
 const settledStatuses = refundStatuses.filter((status) => !awaitingStatuses.includes(status));
 
+/** Refunds that need someone: the money did not reach the customer (follow-up), or the provider is late (overdue). */
+export const refundNeeds = ["follow_up", "overdue"] as const;
+type RefundNeed = (typeof refundNeeds)[number];
+export const refundNeedLabels: Record<RefundNeed, string> = {
+  follow_up: "Follow-up: money not delivered",
+  overdue: "Overdue at the provider",
+};
+
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess(
     (v) => (v === "" ? undefined : v),
@@ -60,6 +68,7 @@ export const refundMonitorFiltersSchema = z.object({
   status: optionalEnum(refundStatuses),
   provider: optionalEnum(paymentProviders),
   age: optionalEnum(refundAgeBuckets),
+  need: optionalEnum(refundNeeds),
   cursor: monitorCursorField.optional(),
   /** How times are shown; not a filter. */
   tz: z.preprocess((v) => (v === "" ? undefined : v), timeZoneParam.optional()),
@@ -103,6 +112,21 @@ export function isOverdue(
   if (row.status === "pending" || row.status === "requested")
     return waited > paymentProviderProfileFor(row.provider).refunds.pendingOverdueAfterMs;
   return false;
+}
+
+/** isOverdue as a condition, so a list of overdue refunds and its count are the same rows. */
+export function overdueCondition(now: Date): SQL {
+  const waitedLongerThan = (ms: number) => lt(refunds.statusChangedAt, new Date(now.getTime() - ms));
+  return or(
+    and(eq(refunds.status, "unknown"), waitedLongerThan(unknownOverdueAfterMs)),
+    ...paymentProviders.map((provider) =>
+      and(
+        inArray(refunds.status, ["pending", "requested"]),
+        eq(refunds.provider, provider),
+        waitedLongerThan(paymentProviderProfileFor(provider).refunds.pendingOverdueAfterMs),
+      ),
+    ),
+  )!;
 }
 
 function ageCondition(bucket: RefundAgeBucket, now: Date): SQL | undefined {
@@ -300,7 +324,14 @@ function filterConditions(filters: RefundMonitorFilters, now: Date): SQL[] {
     const condition = ageCondition(filters.age, now);
     if (condition) conditions.push(condition);
   }
+  if (filters.need === "follow_up") conditions.push(actionNeededCondition());
+  if (filters.need === "overdue") conditions.push(overdueCondition(now));
   return conditions;
+}
+
+/** How many refunds the monitor lists for these filters (exact up to settledCountCap): the overview's figures are these. */
+export function countMonitorRefunds(db: DbOrTx, filters: RefundMonitorFilters, now: Date) {
+  return matchingCount(db, filterConditions(filters, now));
 }
 
 /** How many refunds match the filters: exact up to settledCountCap, else "more than" it. */

@@ -4,11 +4,16 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { CustomerPaysPanel } from "@/components/payments/customer-pays-panel";
 import { LivePaymentStatus } from "@/components/payments/live-payment-status";
-import { paymentFlowLabel, paymentProviderFullLabels } from "@/lib/integrations/providers/provider-labels";
+import {
+  paymentFlowLabel,
+  paymentProviderFullLabels,
+  paymentProviderLabels,
+} from "@/lib/integrations/providers/provider-labels";
 import { PaymentTimeline } from "@/components/payments/payment-timeline";
 import { RefundStateBadge } from "@/components/payments/refund-state-badge";
 import { ResumeRequestButton } from "@/components/payments/resume-request-button";
 import { SyncPaymentButton } from "@/components/payments/sync-payment-button";
+import { disagreementInWords } from "@/lib/domain/payments/sync-disagreement-words";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -150,6 +155,18 @@ export default async function PaymentDetailPage({
           {unknownCurrencyNotice(payment.currency)} {unknownCurrencyRefundRefusal(payment.currency)}
         </p>
       )}
+
+      {payment.syncDisagreement ? (
+        <p
+          role="status"
+          className="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-100"
+          data-testid="sync-disagreement"
+        >
+          The latest sync found {paymentProviderLabels[payment.provider]} disagreeing with the ledger on the
+          payment&apos;s {disagreementInWords(payment.syncDisagreement)}, and the ledger was left as it was; the
+          timeline below shows both sides.
+        </p>
+      ) : null}
 
       <Card title="Summary">
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

@@ -1,17 +1,7 @@
 import { paymentProviderLabelOrName } from "@/lib/integrations/providers/provider-labels";
 import type { Transaction } from "@/lib/platform/db/types";
+import { disagreementInWords, type DriftField } from "@/lib/domain/payments/sync-disagreement-words";
 import { raiseAlert, type OutboxAlert } from "./outbox-alert";
-
-/** What a sync compares, as people say it. */
-const fieldWords = {
-  status: "status",
-  provider_status: "provider status",
-  amount: "amount",
-  currency: "currency",
-  captured: "captured amount",
-} as const;
-
-export type DriftField = keyof typeof fieldWords;
 
 export interface PaymentDrift {
   paymentId: string;
@@ -20,9 +10,6 @@ export interface PaymentDrift {
   /** The fields where the provider's word was recorded but not applied: the ledger still says otherwise. */
   fields: DriftField[];
 }
-
-const listWords = (words: string[]) =>
-  words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 
 export function reconciliationDriftAlert(drift: PaymentDrift): OutboxAlert {
   const fields = [...new Set(drift.fields)].sort();
@@ -33,7 +20,7 @@ export function reconciliationDriftAlert(drift: PaymentDrift): OutboxAlert {
     dedupeKey: `reconciliation_drift:${drift.paymentId}:${fields.join(",")}`,
     subjectType: "payment",
     subjectId: drift.paymentId,
-    title: `A sync of payment ${drift.reference} found our ledger and ${provider} disagreeing on its ${listWords(fields.map((f) => fieldWords[f]))}.`,
+    title: `A sync of payment ${drift.reference} found our ledger and ${provider} disagreeing on its ${disagreementInWords(fields)}.`,
     body: "The ledger was left as it was; the payment's timeline shows both sides.",
     href: `/payments/${drift.paymentId}#timeline-heading`,
   };

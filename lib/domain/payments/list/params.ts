@@ -25,6 +25,8 @@ export interface PaymentListFilters {
   createdFrom?: Date;
   createdBefore?: Date;
   search?: PaymentSearch;
+  /** Only payments whose latest sync found their provider disagreeing (payments.sync_disagreement). */
+  syncDisagreed?: boolean;
   sort: ListSort;
   cursor?: ListCursor;
   /** How times are shown and how from/to are read. */
@@ -78,6 +80,7 @@ export const paymentListFiltersSchema = z.object({
       }),
   ),
   q: optional(typedText({ max: 200 }).min(2, "must be at least 2 characters")),
+  sync: optional(z.enum(["disagreed"], { error: "must be disagreed (the payments whose latest sync disagreed)" })),
   sort: optional(z.enum(listSorts, { error: `must be one of ${listSorts.join(", ")}` })),
   cursor: optional(z.string()),
 });
@@ -207,6 +210,10 @@ export function parsePaymentListParams(raw: RawParams): ParsedPaymentList {
     else flag("cursor", decoded.message);
   }
 
+  if (v.sync === "disagreed") {
+    filters.syncDisagreed = true;
+    params.sync = v.sync;
+  }
   if (v.provider) params.provider = v.provider;
   if (v.status?.length) params.status = v.status.join(",");
   if (v.currency) params.currency = v.currency;
@@ -221,7 +228,8 @@ export function parsePaymentListParams(raw: RawParams): ParsedPaymentList {
     filters.amountMaxMinor !== undefined ||
     filters.createdFrom ||
     filters.createdBefore ||
-    filters.search,
+    filters.search ||
+    filters.syncDisagreed,
   );
   const cursorParam = filters.cursor ? v.cursor : undefined;
   return {

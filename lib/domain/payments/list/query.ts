@@ -5,6 +5,7 @@ import {
   eq,
   gte,
   inArray,
+  isNotNull,
   lt,
   lte,
   or,
@@ -156,6 +157,7 @@ export function listConditions(filters: PaymentListFilters): SQL | undefined {
   if (filters.createdFrom) conditions.push(gte(payments.createdAt, filters.createdFrom));
   if (filters.createdBefore) conditions.push(lt(payments.createdAt, filters.createdBefore));
   if (filters.search) conditions.push(searchCondition(filters.search));
+  if (filters.syncDisagreed) conditions.push(isNotNull(payments.syncDisagreement));
   if (filters.cursor) conditions.push(beyondCursor(filters.cursor));
   return and(...conditions);
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "payments" ADD COLUMN "sync_disagreement" text[];--> statement-breakpoint
+CREATE INDEX "payments_sync_disagreement_idx" ON "payments" USING btree ("provider","created_at","id") WHERE "payments"."sync_disagreement" is not null;
