@@ -10,6 +10,8 @@ export const staticPagePath = "/bench/static-payments";
 const pages = [
   { label: "/payments list", path: "/payments" },
   { label: "/payments filtered", path: "/payments?provider=checkout&status=captured" },
+  // Issue #16/#18: the overview at 1M payments, from the money slots, the monitor's counts and partial indexes.
+  { label: "/overview", path: "/overview" },
   { label: "static floor", path: staticPagePath },
 ] as const;
 

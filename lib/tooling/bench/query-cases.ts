@@ -9,6 +9,7 @@ import { loadRefundMonitor } from "@/lib/domain/refunds/monitor";
 import { loadPaymentRefunds } from "@/lib/domain/refunds/payment-refunds";
 import { dailyPaymentMoney, paymentMoneyBetween } from "@/lib/domain/overview/payment-money";
 import { refundsAtAGlance } from "@/lib/domain/overview/refunds-at-a-glance";
+import { syncDisagreementsByProvider } from "@/lib/domain/overview/sync-disagreements";
 import type { Database } from "@/lib/platform/db/types";
 import { lastZoneDays } from "@/lib/platform/time-zone/zone-days";
 import type { SeedSize } from "./seed";
@@ -171,6 +172,12 @@ export function queryCases(size: SeedSize): QueryCase[] {
     floor: "sequential",
     maxIterations: 150,
     run: (db) => refundsAtAGlance(db, crypto.randomUUID(), new Date()),
+  });
+  cases.push({
+    name: "overview reconciliation drift per provider",
+    isList: false,
+    floor: "sequential",
+    run: (db) => syncDisagreementsByProvider(db),
   });
   cases.push({ name: "orders list, first page", isList: true, floor: "sequential", run: (db) => listOrders(db, {}) });
   cases.push({

@@ -36,7 +36,7 @@ function paymentsInsert(size: SeedSize): string {
   return `
 insert into payments (id, provider, flow, status, provider_status, provider_payment_id, reference, idempotency_key,
   amount_minor, currency, captured_minor, refund_reserved_minor, refunded_minor, description, customer_email, customer_name,
-  created_at, updated_at, status_changed_at)
+  created_at, updated_at, status_changed_at, sync_disagreement)
 select id, provider, flow, status::payment_status, status,
   case when status = 'requested' then null when provider = 'checkout' then 'pay_' || substr(md5(g::text || 'x'), 1, 26) else md5(g::text || 'o')::uuid::text end,
   'ORD-' || lpad(g::text, 8, '0'),
@@ -45,7 +45,9 @@ select id, provider, flow, status::payment_status, status,
   case when status = 'captured' and ${j} < ${size.refunds} and ${holdsMoney(refundStatus)} then amount / 4 else 0 end,
   case when status = 'captured' and ${j} < ${size.refunds} and ${refundStatus} = 'approved' then amount / 4 else 0 end,
   'Bench payment ' || g, 'customer' || (g % 50000) || '@example.test', 'Customer ' || (g % 50000),
-  created_at, created_at, created_at
+  created_at, created_at, created_at,
+  -- One payment in 10,000 last synced in disagreement with its provider (the overview's drift figure).
+  case when g % 10000 = 1 then array['amount'] end
 from (
   select g, md5(g::text)::uuid as id,
     case when g % 3 = 2 then 'octo' else 'checkout' end as provider,
