@@ -1,9 +1,24 @@
-import { and, count, eq, gt, inArray, isNull, lt, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  count,
+  eq,
+  gt,
+  inArray,
+  isNull,
+  lt,
+  ne,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+  type SQLWrapper,
+} from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
-import { refundEvents, refunds } from "@/drizzle/schema/refunds";
+import { refundEvents, refunds, refundStatuses } from "@/drizzle/schema/refunds";
 import type { DbOrTx } from "@/lib/platform/db/types";
 import type { ZoneDay } from "@/lib/platform/time-zone/zone-days";
 import { awaitingStatuses, bucketRanges, refundAgeBuckets, type RefundAgeBucket } from "@/lib/domain/refunds/monitor";
+import { refundTransitions, type RefundStatus } from "@/lib/domain/refunds/refund-status";
 import { ignoredTransitionKind } from "@/lib/domain/refunds/transition-refund";
 
 export interface RefundAgeingPoint {
@@ -29,6 +44,16 @@ const leavesAwaiting: SQL = and(
   ne(refundEvents.kind, ignoredTransitionKind),
 )!;
 
+const isAwaiting = (status: RefundStatus) => awaitingStatuses.includes(status);
+/** Settled statuses a settled refund can still move to (expired, from approved): its status_changed_at may be later than when it left. */
+const reachedAfterLeaving = refundStatuses.filter((status) =>
+  refundStatuses.some((from) => !isAwaiting(from) && refundTransitions[from].includes(status)),
+);
+/** Settled statuses only ever entered from an awaiting one: status_changed_at (transitionRefund's only writer) is when it left. */
+const enteredOnLeaving = refundStatuses.filter(
+  (status) => !isAwaiting(status) && !reachedAfterLeaving.includes(status),
+);
+
 /**
  * How many refunds were in flight (in an awaiting status) at the end of each day, today at `now`,
  * by age at that instant, in the monitor's buckets: a refund counts at instant t when it was
@@ -36,10 +61,11 @@ const leavesAwaiting: SQL = and(
  *
  * One statement, whatever the history: the refunds open now are counted by where their created_at
  * falls among every bucket edge of every instant (width_bucket over ~5 × days sorted bounds, an
- * index pass over (status, created_at)); the refunds that left after the first instant are counted
- * the same way, grouped also by how many instants came before they left (partial index on their
- * leaving events' time). At most (edges + 1) × (days + 1) rows come back; the buckets of each
- * instant are then differences of cumulative counts.
+ * index-only pass over (status, created_at)); the settled ones that left after the first instant
+ * the same way, grouped also by how many instants came before they left, read from
+ * status_changed_at (index-only over (status, status_changed_at, created_at)) or, for a status a
+ * settled refund can still move to (expired), from its leaving event. At most (edges + 1) ×
+ * (days + 1) rows come back; each instant's buckets are then differences of cumulative counts.
  */
 export async function refundAgeingByDay(db: DbOrTx, days: ZoneDay[], now: Date): Promise<RefundAgeingPoint[]> {
   const points = days.map((day) => ({ day, at: day.end.getTime() > now.getTime() ? now : day.end }));
@@ -61,28 +87,30 @@ export async function refundAgeingByDay(db: DbOrTx, days: ZoneDay[], now: Date):
     .from(refunds)
     .where(and(inArray(refunds.status, awaitingStatuses), lt(refunds.createdAt, last)))
     .groupBy(sql`1`);
-  const left = db
-    .select({
-      slot: createdSlot,
-      // How many instants came strictly before it left (timestamps are whole microseconds): it counts at those.
-      instantsBefore: sql<
-        number | null
-      >`width_bucket(${refundEvents.at} - interval '1 microsecond', ${timestampArray(instants)}::timestamptz[])`,
-      n: count(),
-    })
-    .from(refundEvents)
-    .innerJoin(refunds, eq(refunds.id, refundEvents.refundId))
+  // How many instants came strictly before it left (timestamps are whole microseconds): it counts at those.
+  const instantsBefore = (leftAt: SQLWrapper) =>
+    sql<number | null>`width_bucket(${leftAt} - interval '1 microsecond', ${timestampArray(instants)}::timestamptz[])`;
+  const leftInWindow = (leftAt: SQLWrapper) =>
+    and(gt(leftAt, first), gt(leftAt, refunds.createdAt), lt(refunds.createdAt, last));
+  const leftOnLastMove = db
+    .select({ slot: createdSlot, instantsBefore: instantsBefore(refunds.statusChangedAt), n: count() })
+    .from(refunds)
+    .where(and(inArray(refunds.status, enteredOnLeaving), leftInWindow(refunds.statusChangedAt)))
+    .groupBy(sql`1`, sql`2`);
+  // Its last move may have come after it left (approved, then expired): when it left is in its events.
+  const leftBeforeLastMove = db
+    .select({ slot: createdSlot, instantsBefore: instantsBefore(refundEvents.at), n: count() })
+    .from(refunds)
+    .innerJoin(refundEvents, and(eq(refundEvents.refundId, refunds.id), leavesAwaiting))
     .where(
       and(
-        leavesAwaiting,
-        gt(refundEvents.at, first),
-        gt(refundEvents.at, refunds.createdAt),
-        lt(refunds.createdAt, last),
-        notInArray(refunds.status, awaitingStatuses),
+        inArray(refunds.status, reachedAfterLeaving),
+        gt(refunds.statusChangedAt, first),
+        leftInWindow(refundEvents.at),
       ),
     )
     .groupBy(sql`1`, sql`2`);
-  const rows = (await unionAll(open, left)).map((row) => ({
+  const rows = (await unionAll(open, leftOnLastMove, leftBeforeLastMove)).map((row) => ({
     slot: Number(row.slot),
     instantsBefore: row.instantsBefore === null ? Number.POSITIVE_INFINITY : Number(row.instantsBefore),
     n: Number(row.n),
