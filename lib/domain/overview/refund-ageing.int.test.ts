@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { payments, refundEvents, refunds } from "@/drizzle/schema";
+import { refundEvents, refunds } from "@/drizzle/schema";
 import {
   awaitingStatuses,
   openRefundCounts,
@@ -7,6 +7,7 @@ import {
   type RefundAgeBucket,
 } from "@/lib/domain/refunds/monitor";
 import { refundTransitions, type RefundStatus } from "@/lib/domain/refunds/refund-status";
+import { insertCapturedPayment } from "@/lib/domain/refunds/testing/pending-refund";
 import { ignoredTransitionKind } from "@/lib/domain/refunds/transition-refund";
 import { createPrng, type Prng } from "@/lib/tooling/simulation/prng";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/lib/tooling/testing/test-database";
@@ -119,23 +120,13 @@ describe(`refunds in flight at the end of each day [${testDatabaseKind}]`, () =>
         }
       }
     }
-    const [payment] = await t.db
-      .insert(payments)
-      .values({
-        provider: "checkout",
-        flow: "checkout_api",
-        status: "captured",
-        reference: "AGEING-1",
-        amountMinor: 1_000_000n,
-        capturedMinor: 1_000_000n,
-        currency: "HKD",
-      })
-      .returning();
+    // Refunds are written as they stand (not through issueRefund): the payment's reserved amount plays no part here.
+    const payment = await insertCapturedPayment(t.db, 1_000_000n);
     const rows = planned.map((refund) => ({ id: crypto.randomUUID(), refund }));
     await t.db.insert(refunds).values(
       rows.map(({ id, refund }) => ({
         id,
-        paymentId: payment!.id,
+        paymentId: payment.id,
         provider: "checkout" as const,
         status: refund.status,
         amountMinor: 100n,
