@@ -94,6 +94,8 @@ export const refunds = pgTable(
     // Monitor counts (lib/domain/refunds/monitor.ts): an index-only pass per status × provider.
     index("refunds_status_provider_created_idx").on(t.status, t.provider, t.createdAt),
     index("refunds_created_idx").on(t.createdAt, t.id),
+    // Refund ageing (lib/domain/overview/refund-ageing.ts): the settled refunds that left the awaiting statuses in a window, index-only.
+    index("refunds_status_changed_created_idx").on(t.status, t.statusChangedAt, t.createdAt),
     index("refunds_next_check_idx")
       .on(t.nextCheckAt)
       .where(sql`${t.nextCheckAt} is not null`),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { DailyMoneyChart } from "@/components/overview/daily-money-chart";
 import { MerchantOverview } from "@/components/overview/merchant-overview";
 import { PaymentMoneyCards, type MoneyPeriod } from "@/components/overview/payment-money-cards";
+import { RefundAgeingChart } from "@/components/overview/refund-ageing-chart";
 import { RefundsGlance } from "@/components/overview/refunds-glance";
 import { SyncDriftCard } from "@/components/overview/sync-drift-card";
 import { Card } from "@/components/ui/card";
@@ -9,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/domain/auth/current-user";
 import { can } from "@/lib/domain/auth/permissions";
 import { dailyPaymentMoney, paymentMoneyBetween } from "@/lib/domain/overview/payment-money";
+import { refundAgeingByDay } from "@/lib/domain/overview/refund-ageing";
 import { refundsAtAGlance, refusedWebhooksInLastHour } from "@/lib/domain/overview/refunds-at-a-glance";
 import { syncDisagreementsByProvider } from "@/lib/domain/overview/sync-disagreements";
 import { ensureWalletsOnce } from "@/lib/domain/wallet/ensure-wallets";
@@ -46,7 +48,7 @@ export default async function OverviewPage({
       log.error({ err: error }, "overview: Octopus Cards wallets could not be read"),
     );
 
-  const [periods, daily, glance, refusedWebhooks, drift] = await Promise.all([
+  const [periods, daily, glance, refusedWebhooks, drift, ageing] = await Promise.all([
     seeMoney
       ? Promise.all(
           [
@@ -64,6 +66,7 @@ export default async function OverviewPage({
     seeRefunds ? refundsAtAGlance(db, user.id, now) : null,
     can(user.role, "webhooks:read") ? refusedWebhooksInLastHour(db, now) : 0,
     seeMoney ? syncDisagreementsByProvider(db) : null,
+    seeRefunds ? refundAgeingByDay(db, days, now) : null,
   ]);
   const chartCurrencies = [...new Set(periods?.at(-1)?.money.map((m) => m.currency) ?? [])];
 
@@ -91,6 +94,11 @@ export default async function OverviewPage({
             />
             {drift ? <SyncDriftCard drift={drift} withZone={(href) => withDisplayZone(href, zone)} /> : null}
           </div>
+          {ageing ? (
+            <Card className="mt-4 min-w-0">
+              <RefundAgeingChart points={ageing} timeZone={zone} />
+            </Card>
+          ) : null}
         </section>
       ) : null}
       {periods && daily ? (

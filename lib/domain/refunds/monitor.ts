@@ -25,8 +25,12 @@ export const refundAgeLabels: Record<RefundAgeBucket, string> = {
 
 const hour = 3_600_000;
 const day = 24 * hour;
-/** [from, to) ages in ms of each bucket. */
-const bucketRanges: Record<RefundAgeBucket, [number, number]> = {
+/**
+ * The ages in ms of each bucket, counted as (from, to]: a refund is older than `from` and at most
+ * `to` old (ageCondition and recentBucketOf compare created_at with now − from and now − to); one
+ * created at `now` itself is in none yet.
+ */
+export const bucketRanges: Record<RefundAgeBucket, [number, number]> = {
   lt1h: [0, hour],
   lt1d: [hour, day],
   "1to3d": [day, 3 * day],

@@ -34,6 +34,9 @@ export interface RefundOrigin {
   detail?: Record<string, unknown>;
 }
 
+/** The kind of the event a forbidden move is recorded as: its to_status is what was asked for, not what happened. */
+export const ignoredTransitionKind = "ignored_transition";
+
 export type TransitionOutcome =
   { kind: "applied"; from: RefundStatus } | { kind: "same" } | { kind: "ignored"; current: RefundStatus };
 
@@ -89,7 +92,7 @@ export async function transitionRefund(
   if (!canTransition(refund.status, to)) {
     await tx.insert(refundEvents).values({
       ...event,
-      kind: "ignored_transition",
+      kind: ignoredTransitionKind,
       fromStatus: refund.status,
       toStatus: to,
       detail: { ...origin.detail, was: origin.kind },

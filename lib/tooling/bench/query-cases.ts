@@ -8,6 +8,7 @@ import { approvalThresholdOf } from "@/lib/domain/refunds/approval-thresholds";
 import { loadRefundMonitor } from "@/lib/domain/refunds/monitor";
 import { loadPaymentRefunds } from "@/lib/domain/refunds/payment-refunds";
 import { dailyPaymentMoney, paymentMoneyBetween } from "@/lib/domain/overview/payment-money";
+import { refundAgeingByDay } from "@/lib/domain/overview/refund-ageing";
 import { refundsAtAGlance } from "@/lib/domain/overview/refunds-at-a-glance";
 import { syncDisagreementsByProvider } from "@/lib/domain/overview/sync-disagreements";
 import type { Database } from "@/lib/platform/db/types";
@@ -178,6 +179,16 @@ export function queryCases(size: SeedSize): QueryCase[] {
     isList: false,
     floor: "sequential",
     run: (db) => syncDisagreementsByProvider(db),
+  });
+  cases.push({
+    name: "overview refund ageing, 30 days",
+    isList: false,
+    floor: "sequential",
+    // The seed's refunds are all from the last 30 days: a `now` up to 30 days back keeps them in the window.
+    run: (db, rnd) => {
+      const at = new Date(now - intBetween(rnd, 0, 30) * day);
+      return refundAgeingByDay(db, lastZoneDays(at, pick(rnd, ["Asia/Hong_Kong", "UTC"] as const), 30), at);
+    },
   });
   cases.push({ name: "orders list, first page", isList: true, floor: "sequential", run: (db) => listOrders(db, {}) });
   cases.push({

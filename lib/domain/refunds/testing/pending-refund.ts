@@ -2,12 +2,8 @@ import { payments } from "@/drizzle/schema/payments";
 import { refunds } from "@/drizzle/schema/refunds";
 import type { Database } from "@/lib/platform/db/types";
 
-/** A captured HKD Checkout.com payment with one pending refund per amount, each reserved against it. */
-export async function insertPaymentWithPendingRefunds(
-  db: Database,
-  amounts: bigint[],
-  { capturedMinor = 100_000n }: { capturedMinor?: bigint } = {},
-) {
+/** A captured HKD Checkout.com payment, with `refundReservedMinor` held by refunds the caller inserts. */
+export async function insertCapturedPayment(db: Database, capturedMinor: bigint, refundReservedMinor = 0n) {
   const [payment] = await db
     .insert(payments)
     .values({
@@ -17,15 +13,29 @@ export async function insertPaymentWithPendingRefunds(
       reference: `T-${crypto.randomUUID()}`,
       amountMinor: capturedMinor,
       capturedMinor,
-      refundReservedMinor: amounts.reduce((sum, amount) => sum + amount, 0n),
+      refundReservedMinor,
       currency: "HKD",
     })
     .returning();
+  return payment!;
+}
+
+/** A captured HKD Checkout.com payment with one pending refund per amount, each reserved against it. */
+export async function insertPaymentWithPendingRefunds(
+  db: Database,
+  amounts: bigint[],
+  { capturedMinor = 100_000n }: { capturedMinor?: bigint } = {},
+) {
+  const payment = await insertCapturedPayment(
+    db,
+    capturedMinor,
+    amounts.reduce((sum, amount) => sum + amount, 0n),
+  );
   const rows = await db
     .insert(refunds)
     .values(
       amounts.map((amountMinor) => ({
-        paymentId: payment!.id,
+        paymentId: payment.id,
         provider: "checkout" as const,
         status: "pending" as const,
         amountMinor,
@@ -35,7 +45,7 @@ export async function insertPaymentWithPendingRefunds(
       })),
     )
     .returning();
-  return { paymentId: payment!.id, refundIds: rows.map((row) => row.id) };
+  return { paymentId: payment.id, refundIds: rows.map((row) => row.id) };
 }
 
 /** A captured HK$1,000.00 payment with one pending refund of `amountMinor`. */

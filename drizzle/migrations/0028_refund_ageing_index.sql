@@ -1,0 +1,1 @@
+CREATE INDEX "refunds_status_changed_created_idx" ON "refunds" USING btree ("status","status_changed_at","created_at");
