@@ -56,7 +56,7 @@ test.describe("[OVERVIEW] finance", () => {
     await expect(page.getByTestId("sync-drift-octo")).toContainText("OCTO");
     await needs.getByTestId("follow-up").getByRole("link").click();
     await expect(page).toHaveURL(/\/refunds\?need=follow_up/);
-    await expect(page.getByLabel("Needs")).toHaveValue("follow_up");
+    await expect(page.getByRole("combobox", { name: "Needs", exact: true })).toHaveValue("follow_up");
     const rows = page.getByTestId("refund-row");
     await expect(rows.filter({ hasText: reference })).toHaveCount(1);
     // Every row listed is one the monitor itself marks as needing action.
