@@ -43,7 +43,7 @@ async function submitForm(
  */
 export async function signInCookie(baseUrl: string, email: string, password = demoPassword): Promise<string> {
   const signIn = await submitForm(baseUrl, "/sign-in", "Sign in", { email, password }, "");
-  const session = cookieOf(signIn.response);
+  let session = cookieOf(signIn.response);
   if (!session) throw new Error(`sign-in as ${email} failed: HTTP ${signIn.response.status}`);
   if (signIn.location?.startsWith("/sign-in/verify")) {
     const secret = demoUsers.find((user) => user.email === email)?.totpSecret;
@@ -56,7 +56,11 @@ export async function signInCookie(baseUrl: string, email: string, password = de
         { code: await totpCodeFor(secret) },
         session,
       );
-      if (verify.location) break;
+      if (verify.location) {
+        // A verified second factor issues a new session token (never the pre-verification one).
+        session = cookieOf(verify.response) ?? session;
+        break;
+      }
       // Each code works once per 30-second step: if this one was just used, wait for the next.
       if (attempt >= 2 || !verify.text.includes("already used"))
         throw new Error(`the second factor of ${email} was refused: HTTP ${verify.response.status}`);
@@ -64,6 +68,9 @@ export async function signInCookie(baseUrl: string, email: string, password = de
     }
   }
   const check = await fetch(`${baseUrl}/payments`, { headers: { cookie: session }, redirect: "manual" });
-  if (check.status !== 200) throw new Error(`signed in as ${email}, but /payments answered ${check.status}`);
+  if (check.status !== 200)
+    throw new Error(
+      `signed in as ${email}, but /payments answered ${check.status} ${check.headers.get("location") ?? ""}`,
+    );
   return session;
 }
