@@ -60,9 +60,17 @@ function Filters({ filters, timeZone }: { filters: RefundMonitorFilters; timeZon
     <form method="get" className="mb-3 flex flex-wrap items-end gap-3" aria-label="Filter refunds">
       {timeZone === defaultDisplayZone ? null : <input type="hidden" name="tz" value={timeZone} />}
       {selects.map((select) => (
-        <label key={select.name} className="text-sm">
-          <span className="mb-1 block">{select.label}</span>
-          <select name={select.name} defaultValue={filters[select.name] ?? ""} className={inputClass}>
+        // An explicit label, not a wrapping one: a wrapping label's name would also read the options.
+        <div key={select.name} className="text-sm">
+          <label htmlFor={`refund-filter-${select.name}`} className="mb-1 block">
+            {select.label}
+          </label>
+          <select
+            id={`refund-filter-${select.name}`}
+            name={select.name}
+            defaultValue={filters[select.name] ?? ""}
+            className={inputClass}
+          >
             <option value="">All</option>
             {select.options.map(([value, label]) => (
               <option key={value} value={value}>
@@ -70,7 +78,7 @@ function Filters({ filters, timeZone }: { filters: RefundMonitorFilters; timeZon
               </option>
             ))}
           </select>
-        </label>
+        </div>
       ))}
       <button type="submit" className={buttonClass("primary")}>
         Apply
