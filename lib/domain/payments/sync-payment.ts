@@ -207,10 +207,10 @@ export async function syncPayment(
     }
     const inStep = differences.length === 0;
     const leftDisagreeing = [...new Set(differences.filter((d) => d.resolution === "recorded").map((d) => d.field))];
-    await tx
-      .update(payments)
-      .set({ syncDisagreement: leftDisagreeing.length ? leftDisagreeing.sort() : null })
-      .where(eq(payments.id, locked.id));
+    const syncDisagreement = leftDisagreeing.length ? leftDisagreeing.sort() : null;
+    // Most syncs agree, as the last one did: no write (and no money-slot trigger) when nothing changed.
+    if (syncDisagreement?.join() !== locked.syncDisagreement?.join())
+      await tx.update(payments).set({ syncDisagreement }).where(eq(payments.id, locked.id));
     await raiseReconciliationDrift(tx, {
       paymentId: locked.id,
       reference: locked.reference,
